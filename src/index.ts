@@ -1,0 +1,66 @@
+// cellplan: the pure, browser-safe entry. Node-only helpers live in `cellplan/node`,
+// fast-check arbitraries in `cellplan/testing`.
+
+export type { BBox, Dbi, Dbm, Decibels, Degrees, Kilometres, LonLat, Metres, MHz, Radians, SquareKm, Technology } from "./units.js";
+export { CellplanError, describeValue, formatProblem, isCellplanError } from "./errors.js";
+export type { CellplanErrorCode, Problem, ProblemCode } from "./errors.js";
+export { DEG, EARTH_MEAN_RADIUS_M, RAD, WGS84_A, WGS84_E2, WGS84_F, clamp, dbmToMw, fromDb, mulberry32, mwToDbm, sumDbm, toDb, wrapDeg180, wrapDeg360 } from "./math.js";
+
+// geo
+export { authalicQ, geometryAreaKm2, geometryAreaM2, ringSignedAreaM2 } from "./geo/area.js";
+export { bboxContains, bboxOf, eachPosition, expandBBox } from "./geo/bbox.js";
+export { frameDestination, frameDistanceM, localFrame } from "./geo/frame.js";
+export type { LocalFrame } from "./geo/frame.js";
+export { wedgePolygon } from "./geo/wedge.js";
+
+// model
+export { BANDS, BAND_TECHNOLOGY, TECHNOLOGIES, bandsOf, isBand, technologyOf } from "./model/bands.js";
+export type { Band } from "./model/bands.js";
+export { NUMBER_RULES, describeRule } from "./model/rules.js";
+export {
+  AntennaSchema,
+  CellSchema,
+  SectorSchema,
+  SiteCollectionSchema,
+  SitePropertiesSchema,
+  SiteSchema,
+} from "./model/schema.js";
+export type {
+  Antenna,
+  Cell,
+  OmniAntenna,
+  PatternFileAntenna,
+  Sector,
+  SectorAntenna,
+  Site,
+  SiteCollection,
+  SiteCollectionInput,
+  SiteInput,
+  SiteProperties,
+  SiteStatus,
+} from "./model/schema.js";
+export { VALIDATE_DEFAULTS, checkSites, validateSite, validateSites } from "./model/validate.js";
+export type { CheckResult, ValidateOptions } from "./model/validate.js";
+export { SITE_DEFAULTS } from "./model/defaults.js";
+export type { TechnologyDefaults } from "./model/defaults.js";
+export { createSite } from "./model/create.js";
+export type { CreateSiteOptions } from "./model/create.js";
+export { cellsByTechnology, listCells, technologiesOf } from "./model/cells.js";
+export type { CellFilter, CellRef } from "./model/cells.js";
+export { displayBeamwidthDeg, sectorWedges } from "./model/wedges.js";
+export type { WedgeOptions, WedgeProperties } from "./model/wedges.js";
+export { SITES_SCHEMA_ID, sitesJsonSchema } from "./model/json-schema.js";
+
+// terrain
+export { DEM_LIMITS, countVoids, cropDem, demBBox, fillVoids, sampleDem } from "./terrain/dem.js";
+export type { Dem } from "./terrain/dem.js";
+export { decodeDem, encodeDem } from "./terrain/codec.js";
+export type { DemFileHeader } from "./terrain/codec.js";
+export { HGT_VOID, hgtTileOf, parseHgt } from "./terrain/hgt.js";
+
+// rollout
+export { parseScenario } from "./rollout/scenario.js";
+export type { AreaGeometry, Scenario, ScenarioFiles } from "./rollout/scenario.js";
+export type { BoundaryProperties, Deployment, DistrictProperties, Phase, PopulationCellProperties, Programme } from "./rollout/schema.js";
+export { ringCentroid, summariseScenario } from "./rollout/summary.js";
+export type { DeploymentSummary, DistrictSummary, ScenarioSummary } from "./rollout/summary.js";

@@ -1,0 +1,124 @@
+import { CellplanError, type Problem } from "../errors.js";
+import { FORBIDDEN_KEYS } from "./rules.js";
+import { problem, problemsFromIssues, valueAt } from "./issues.js";
+import { SiteCollectionSchema, type Site, type SiteCollection } from "./schema.js";
+
+/** Limits applied before any work is done on a site collection. */
+export const VALIDATE_DEFAULTS = {
+  /** Most sites accepted in one collection (raise with `{ maxSites }`). */
+  maxSites: 1_000_000,
+  /** Deepest object nesting accepted (a site file is about 7 levels deep). */
+  maxDepth: 32,
+  /** Most problems listed in one error; the count of the rest is still reported. */
+  maxProblems: 1000,
+};
+
+export type ValidateOptions = Partial<typeof VALIDATE_DEFAULTS>;
+
+export type CheckResult = { ok: true; sites: SiteCollection } | { ok: false; problems: Problem[] };
+
+/**
+ * Validates a site collection (a GeoJSON FeatureCollection, or an array of site features) and
+ * returns it typed, with defaults filled. Throws one `CellplanError` (code `INVALID_SITES`) that
+ * lists every problem found; a bad site is never dropped or clamped.
+ */
+export function validateSites(input: unknown, options?: ValidateOptions): SiteCollection {
+  const r = checkSites(input, options);
+  if (r.ok) return r.sites;
+  const max = options?.maxProblems ?? VALIDATE_DEFAULTS.maxProblems;
+  const shown = r.problems.slice(0, max);
+  const more = r.problems.length - shown.length;
+  const summary = `Invalid site collection: ${r.problems.length} problem${r.problems.length === 1 ? "" : "s"}${more > 0 ? ` (first ${max} listed)` : ""}`;
+  throw new CellplanError("INVALID_SITES", r.problems, summary);
+}
+
+/** Validates a single site feature. */
+export function validateSite(input: unknown): Site {
+  return validateSites({ type: "FeatureCollection", features: [input] }).features[0]!;
+}
+
+/** The non-throwing form of `validateSites`: every problem, or the typed collection. */
+export function checkSites(input: unknown, options?: ValidateOptions): CheckResult {
+  const opts = { ...VALIDATE_DEFAULTS, ...options };
+  const root = Array.isArray(input) ? { type: "FeatureCollection", features: input } : input;
+  if (root === null || typeof root !== "object" || valueAt(root, ["type"]) !== "FeatureCollection") {
+    return fault(root, [], "WRONG_TYPE", input, 'a GeoJSON FeatureCollection of site features, or an array of them');
+  }
+  const features = valueAt(root, ["features"]);
+  if (Array.isArray(features) && features.length > opts.maxSites) {
+    return fault(root, ["features"], "LIMIT_EXCEEDED", features.length, `at most ${opts.maxSites} sites (option maxSites)`);
+  }
+
+  const problems = forbiddenKeys(root, opts.maxDepth);
+  const parsed = SiteCollectionSchema.safeParse(root);
+  if (!parsed.success) {
+    const flagged = new Set(problems.map((p) => `${p.featureIndex}|${p.field}`));
+    for (const p of problemsFromIssues(parsed.error.issues, root)) {
+      if (p.code === "UNKNOWN_FIELD" && flagged.has(`${p.featureIndex}|${p.field}`)) continue;
+      problems.push(p);
+    }
+  }
+  if (Array.isArray(features)) problems.push(...duplicateIds(root, features));
+  if (problems.length > 0 || !parsed.success) return { ok: false, problems: dedupe(problems) };
+
+  for (const f of parsed.data.features) {
+    const { id, name, ...rest } = f.properties;
+    f.properties = { id, name: name ?? id, ...rest };
+  }
+  return { ok: true, sites: parsed.data as SiteCollection };
+}
+
+function fault(root: unknown, path: PropertyKey[], code: Problem["code"], value: unknown, allowed: string): CheckResult {
+  return { ok: false, problems: [problem(root, path, code, value, allowed)] };
+}
+
+/** Own keys such as `__proto__` anywhere in the document, and nesting beyond `maxDepth`. */
+function forbiddenKeys(root: object, maxDepth: number): Problem[] {
+  const out: Problem[] = [];
+  const stack: { v: object; path: PropertyKey[] }[] = [{ v: root, path: [] }];
+  while (stack.length > 0) {
+    const { v, path } = stack.pop()!;
+    if (path.length > maxDepth) {
+      out.push(problem(root, path, "LIMIT_EXCEEDED", v, `nesting at most ${maxDepth} levels deep`));
+      continue;
+    }
+    const keys = Array.isArray(v) ? v.map((_, i) => i) : Object.keys(v);
+    for (const k of keys) {
+      const at = [...path, k];
+      if (typeof k === "string" && FORBIDDEN_KEYS.includes(k)) {
+        out.push(problem(root, at, "FORBIDDEN_KEY", valueAt(root, at), `no key named ${FORBIDDEN_KEYS.join(", ")}`));
+        continue;
+      }
+      const child = (v as Record<PropertyKey, unknown>)[k];
+      if (child !== null && typeof child === "object") stack.push({ v: child, path: at });
+    }
+  }
+  return out.reverse();
+}
+
+function duplicateIds(root: object, features: unknown[]): Problem[] {
+  const first = new Map<string, number>();
+  const out: Problem[] = [];
+  features.forEach((_, i) => {
+    const id = valueAt(features, [i, "properties", "id"]);
+    if (typeof id !== "string") return;
+    const seen = first.get(id);
+    if (seen === undefined) first.set(id, i);
+    else {
+      out.push(
+        problem(root, ["features", i, "properties", "id"], "DUPLICATE_ID", id, `an id not used by another site (also used by feature #${seen})`),
+      );
+    }
+  });
+  return out;
+}
+
+function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.featureIndex}|${p.field}|${p.code}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

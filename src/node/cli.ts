@@ -1,0 +1,3 @@
+import { main } from "./program.js";
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,141 @@
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
+import type { z } from "zod";
+import { CellplanError, type Problem } from "../errors.js";
+import { technologyOf } from "../model/bands.js";
+import { problemsFromIssues } from "../model/issues.js";
+import { decodeDem } from "../terrain/codec.js";
+import type { Dem } from "../terrain/dem.js";
+import {
+  BoundaryFileSchema,
+  DistrictsFileSchema,
+  PopulationFileSchema,
+  ScenarioFileSchema,
+  type BoundaryProperties,
+  type DistrictProperties,
+  type PopulationCellProperties,
+  type Programme,
+  type ScenarioFile,
+} from "./schema.js";
+
+export type AreaGeometry = Polygon | MultiPolygon;
+
+/** A study area and its programme, typed and checked. */
+export interface Scenario {
+  id: string;
+  name: string;
+  area: ScenarioFile["area"];
+  boundary: Feature<AreaGeometry, BoundaryProperties>;
+  districts: FeatureCollection<AreaGeometry, DistrictProperties>;
+  population: FeatureCollection<Polygon, PopulationCellProperties>;
+  /** Elevation model, when the scenario ships one. */
+  terrain: Dem | undefined;
+  /** Source and processing notes stored with the terrain file. */
+  terrainMeta: Record<string, unknown>;
+  programme: Programme;
+  attribution: string[];
+}
+
+/** The contents of a scenario's files: parsed JSON for the GeoJSON layers, raw bytes for terrain. */
+export interface ScenarioFiles {
+  /** `scenario.json` */
+  scenario: unknown;
+  boundary: unknown;
+  districts: unknown;
+  population: unknown;
+  /** The `.cpdem` terrain file's bytes, if `scenario.json` names one. */
+  terrain?: Uint8Array | ArrayBuffer;
+}
+
+/**
+ * Checks and types a scenario from its files' contents. Pure: reading the files is the caller's
+ * job (`loadScenario` in `cellplan/node` does it). Throws `CellplanError` (`INVALID_SCENARIO`)
+ * listing every problem, each with the file it is in.
+ */
+export function parseScenario(files: ScenarioFiles): Scenario {
+  const problems: Problem[] = [];
+  const scenario = check("scenario", ScenarioFileSchema, files.scenario, problems);
+  const boundary = check("boundary", BoundaryFileSchema, files.boundary, problems);
+  const districts = check("districts", DistrictsFileSchema, files.districts, problems);
+  const population = check("population", PopulationFileSchema, files.population, problems);
+
+  if (districts) problems.push(...districtProblems(districts.features.map((f) => f.properties)));
+  if (districts && population) {
+    const ids = new Set(districts.features.map((f) => f.properties.id));
+    population.features.forEach((f, i) => {
+      const d = f.properties.district;
+      if (d !== null && !ids.has(d)) {
+        problems.push({ code: "INVALID_VALUE", featureIndex: i, field: "population: properties.district", value: d, allowed: `a district id (${[...ids].join(", ")}) or null` });
+      }
+    });
+  }
+  if (scenario) problems.push(...programmeProblems(scenario.programme));
+
+  let terrain: Dem | undefined;
+  let terrainMeta: Record<string, unknown> = {};
+  if (scenario?.files.terrain !== undefined) {
+    if (files.terrain === undefined) {
+      problems.push({ code: "MISSING_FIELD", field: "terrain", value: undefined, allowed: `the bytes of ${scenario.files.terrain}` });
+    } else {
+      try {
+        ({ dem: terrain, meta: terrainMeta } = decodeDem(files.terrain));
+      } catch (e) {
+        if (!(e instanceof CellplanError)) throw e;
+        problems.push(...e.problems.map((p) => ({ ...p, field: `terrain: ${p.field}` })));
+      }
+    }
+  }
+
+  if (problems.length > 0 || !scenario || !boundary || !districts || !population) {
+    throw new CellplanError("INVALID_SCENARIO", problems, `Invalid scenario: ${problems.length} problem${problems.length === 1 ? "" : "s"}`);
+  }
+  return {
+    id: scenario.id,
+    name: scenario.name,
+    area: scenario.area,
+    boundary: boundary.features[0] as Feature<AreaGeometry, BoundaryProperties>,
+    districts: districts as FeatureCollection<AreaGeometry, DistrictProperties>,
+    population: population as FeatureCollection<Polygon, PopulationCellProperties>,
+    terrain,
+    terrainMeta,
+    programme: scenario.programme,
+    attribution: scenario.attribution,
+  };
+}
+
+function check<T extends z.ZodType>(file: string, schema: T, input: unknown, problems: Problem[]): z.output<T> | undefined {
+  const r = schema.safeParse(input);
+  if (r.success) return r.data;
+  for (const p of problemsFromIssues(r.error.issues, input)) problems.push({ ...p, field: `${file}: ${p.field || "(root)"}` });
+  return undefined;
+}
+
+function districtProblems(districts: DistrictProperties[]): Problem[] {
+  const seen = new Set<string>();
+  const out: Problem[] = [];
+  districts.forEach((d, i) => {
+    if (seen.has(d.id)) out.push({ code: "DUPLICATE_ID", featureIndex: i, field: "districts: properties.id", value: d.id, allowed: "ids unique among districts" });
+    seen.add(d.id);
+  });
+  return out;
+}
+
+function programmeProblems(programme: Programme): Problem[] {
+  const out: Problem[] = [];
+  const ids = new Set<string>();
+  programme.phases.forEach((phase, i) => {
+    const at = `scenario: programme.phases[${i}]`;
+    if (ids.has(phase.id)) out.push({ code: "DUPLICATE_ID", field: `${at}.id`, value: phase.id, allowed: "phase ids unique" });
+    ids.add(phase.id);
+    if (phase.to < phase.from) out.push({ code: "INVALID_VALUE", field: `${at}.to`, value: phase.to, allowed: `a month not before ${phase.from}` });
+    const prev = programme.phases[i - 1];
+    if (prev && phase.from < prev.from) out.push({ code: "INVALID_VALUE", field: `${at}.from`, value: phase.from, allowed: `phases in time order (not before ${prev.from})` });
+    phase.deployments.forEach((d, j) => {
+      d.bands.forEach((b, k) => {
+        if (!d.technologies.includes(technologyOf(b))) {
+          out.push({ code: "INVALID_VALUE", field: `${at}.deployments[${j}].bands[${k}]`, value: b, allowed: `a band of ${d.technologies.join("/")} (${b} is ${technologyOf(b)})` });
+        }
+      });
+    });
+  });
+  return out;
+}
