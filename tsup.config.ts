@@ -1,28 +1,21 @@
 import { defineConfig } from "tsup";
 
-// Three public entries plus the CLI. The root entry must stay browser-safe:
-// test/package/entries.test.ts builds this config and checks that it imports no `node:` module.
-export default defineConfig([
-  {
-    entry: {
-      index: "src/index.ts",
-      node: "src/node/index.ts",
-      testing: "src/testing/index.ts",
-    },
-    format: ["esm", "cjs"],
-    dts: true,
-    sourcemap: true,
-    clean: true,
-    shims: true,
-    target: "node20",
-    splitting: true,
-    treeshake: true,
+// The three public entries and the CLI (whose source starts with a hashbang that esbuild keeps).
+// The root entry must stay browser-safe: test/package/entries.test.ts builds this config and
+// checks that nothing it loads imports a Node built-in.
+export default defineConfig({
+  entry: {
+    index: "src/index.ts",
+    node: "src/node/index.ts",
+    testing: "src/testing/index.ts",
+    cli: "src/node/cli.ts",
   },
-  {
-    entry: { cli: "src/node/cli.ts" },
-    format: ["esm"],
-    banner: { js: "#!/usr/bin/env node" },
-    sourcemap: true,
-    target: "node20",
-  },
-]);
+  format: ["esm", "cjs"],
+  dts: { entry: { index: "src/index.ts", node: "src/node/index.ts", testing: "src/testing/index.ts" } },
+  sourcemap: true,
+  clean: true,
+  shims: true,
+  target: "node20",
+  splitting: true,
+  treeshake: true,
+});

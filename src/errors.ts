@@ -84,7 +84,7 @@ export function isCellplanError(e: unknown): e is CellplanError {
 export function formatProblem(p: Problem): string {
   const who =
     p.featureId !== undefined
-      ? `site "${truncate(p.featureId, 60)}"${p.featureIndex !== undefined ? ` (#${p.featureIndex})` : ""}`
+      ? `feature "${truncate(p.featureId, 60)}"${p.featureIndex !== undefined ? ` (#${p.featureIndex})` : ""}`
       : p.featureIndex !== undefined
         ? `feature #${p.featureIndex}`
         : "";

@@ -2,7 +2,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson"
 import type { z } from "zod";
 import { CellplanError, type Problem } from "../errors.js";
 import { technologyOf } from "../model/bands.js";
-import { problemsFromIssues } from "../model/issues.js";
+import { problemsFromIssues, valueAt } from "../model/issues.js";
 import { decodeDem } from "../terrain/codec.js";
 import type { Dem } from "../terrain/dem.js";
 import {
@@ -58,11 +58,12 @@ export function parseScenario(files: ScenarioFiles): Scenario {
   const districts = check("districts", DistrictsFileSchema, files.districts, problems);
   const population = check("population", PopulationFileSchema, files.population, problems);
 
-  if (districts) problems.push(...districtProblems(districts.features.map((f) => f.properties)));
-  if (districts && population) {
-    const ids = new Set(districts.features.map((f) => f.properties.id));
-    population.features.forEach((f, i) => {
-      const d = f.properties.district;
+  // Cross-file checks run on the raw layers, so they report even when a layer has other problems.
+  const districtIds = rawIds(files.districts, "id");
+  problems.push(...duplicateDistricts(districtIds));
+  if (districtIds.length > 0) {
+    const ids = new Set(districtIds);
+    rawIds(files.population, "district").forEach((d, i) => {
       if (d !== null && !ids.has(d)) {
         problems.push({ code: "INVALID_VALUE", featureIndex: i, field: "population: properties.district", value: d, allowed: `a district id (${[...ids].join(", ")}) or null` });
       }
@@ -109,12 +110,23 @@ function check<T extends z.ZodType>(file: string, schema: T, input: unknown, pro
   return undefined;
 }
 
-function districtProblems(districts: DistrictProperties[]): Problem[] {
+/** `properties[key]` of each feature of a raw FeatureCollection (null where it is not a string). */
+function rawIds(fc: unknown, key: string): (string | null)[] {
+  const features = valueAt(fc, ["features"]);
+  if (!Array.isArray(features)) return [];
+  return features.map((_, i) => {
+    const v = valueAt(features, [i, "properties", key]);
+    return typeof v === "string" ? v : null;
+  });
+}
+
+function duplicateDistricts(ids: (string | null)[]): Problem[] {
   const seen = new Set<string>();
   const out: Problem[] = [];
-  districts.forEach((d, i) => {
-    if (seen.has(d.id)) out.push({ code: "DUPLICATE_ID", featureIndex: i, field: "districts: properties.id", value: d.id, allowed: "ids unique among districts" });
-    seen.add(d.id);
+  ids.forEach((id, i) => {
+    if (id === null) return;
+    if (seen.has(id)) out.push({ code: "DUPLICATE_ID", featureIndex: i, field: "districts: properties.id", value: id, allowed: "ids unique among districts" });
+    seen.add(id);
   });
   return out;
 }

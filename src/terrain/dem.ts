@@ -43,6 +43,9 @@ export function demBBox(dem: Dem): BBox {
   ];
 }
 
+/** Tolerance, in samples, for points on the DEM's outer edge. */
+const EDGE_EPS = 1e-9;
+
 function isVoid(dem: Dem, v: number): boolean {
   return v === dem.nodata || Number.isNaN(v);
 }
@@ -52,9 +55,12 @@ function isVoid(dem: Dem, v: number): boolean {
  * next to a void.
  */
 export function sampleDem(dem: Dem, lon: number, lat: number): number {
-  const x = (lon - dem.originLon) / dem.stepLonDeg;
-  const y = (dem.originLat - lat) / dem.stepLatDeg;
-  if (!(x >= 0 && y >= 0 && x <= dem.width - 1 && y <= dem.height - 1)) return NaN;
+  let x = (lon - dem.originLon) / dem.stepLonDeg;
+  let y = (dem.originLat - lat) / dem.stepLatDeg;
+  // Points on the outer samples may land a rounding error outside; accept them (1e-9 sample).
+  if (!(x >= -EDGE_EPS && y >= -EDGE_EPS && x <= dem.width - 1 + EDGE_EPS && y <= dem.height - 1 + EDGE_EPS)) return NaN;
+  x = Math.min(Math.max(x, 0), dem.width - 1);
+  y = Math.min(Math.max(y, 0), dem.height - 1);
   const x0 = Math.min(Math.floor(x), dem.width - 2);
   const y0 = Math.min(Math.floor(y), dem.height - 2);
   const fx = x - x0;
