@@ -56,9 +56,14 @@ export class CellplanError extends Error {
   readonly code: CellplanErrorCode;
   readonly problems: readonly Problem[];
 
-  constructor(code: CellplanErrorCode, problems: readonly Problem[], summary?: string) {
+  /**
+   * @param summary first line of the message (default: the problem count)
+   * @param listed most problems written into the message; all of them stay in `problems`
+   */
+  constructor(code: CellplanErrorCode, problems: readonly Problem[], summary?: string, listed = Infinity) {
     const head = summary ?? (problems.length === 1 ? "" : `${problems.length} problems`);
-    const lines = problems.map(formatProblem);
+    const lines = problems.slice(0, listed).map(formatProblem);
+    if (problems.length > lines.length) lines.push(`… and ${problems.length - lines.length} more (see error.problems)`);
     const message =
       problems.length === 1 && !summary ? lines[0]! : [head, ...lines.map((l) => `  - ${l}`)].join("\n");
     super(message);

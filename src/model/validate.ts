@@ -9,7 +9,7 @@ export const VALIDATE_DEFAULTS = {
   maxSites: 1_000_000,
   /** Deepest object nesting accepted (a site file is about 7 levels deep). */
   maxDepth: 32,
-  /** Most problems listed in one error; the count of the rest is still reported. */
+  /** Most problems written into an error's message; `error.problems` always holds all of them. */
   maxProblems: 1000,
 };
 
@@ -25,11 +25,9 @@ export type CheckResult = { ok: true; sites: SiteCollection } | { ok: false; pro
 export function validateSites(input: unknown, options?: ValidateOptions): SiteCollection {
   const r = checkSites(input, options);
   if (r.ok) return r.sites;
-  const max = options?.maxProblems ?? VALIDATE_DEFAULTS.maxProblems;
-  const shown = r.problems.slice(0, max);
-  const more = r.problems.length - shown.length;
-  const summary = `Invalid site collection: ${r.problems.length} problem${r.problems.length === 1 ? "" : "s"}${more > 0 ? ` (first ${max} listed)` : ""}`;
-  throw new CellplanError("INVALID_SITES", r.problems, summary);
+  const n = r.problems.length;
+  const summary = `Invalid site collection: ${n} problem${n === 1 ? "" : "s"}`;
+  throw new CellplanError("INVALID_SITES", r.problems, summary, options?.maxProblems ?? VALIDATE_DEFAULTS.maxProblems);
 }
 
 /** Validates a single site feature. */
@@ -75,25 +73,36 @@ function fault(root: unknown, path: PropertyKey[], code: Problem["code"], value:
 /** Own keys such as `__proto__` anywhere in the document, and nesting beyond `maxDepth`. */
 function forbiddenKeys(root: object, maxDepth: number): Problem[] {
   const out: Problem[] = [];
-  const stack: { v: object; path: PropertyKey[] }[] = [{ v: root, path: [] }];
-  while (stack.length > 0) {
-    const { v, path } = stack.pop()!;
+  const forbidden = new Set(FORBIDDEN_KEYS);
+  const path: PropertyKey[] = []; // the current path, materialised only when a problem is found
+  const walk = (v: object): void => {
     if (path.length > maxDepth) {
-      out.push(problem(root, path, "LIMIT_EXCEEDED", v, `nesting at most ${maxDepth} levels deep`));
-      continue;
+      out.push(problem(root, [...path], "LIMIT_EXCEEDED", v, `nesting at most ${maxDepth} levels deep`));
+      return;
     }
-    const keys = Array.isArray(v) ? v.map((_, i) => i) : Object.keys(v);
-    for (const k of keys) {
-      const at = [...path, k];
-      if (typeof k === "string" && FORBIDDEN_KEYS.includes(k)) {
-        out.push(problem(root, at, "FORBIDDEN_KEY", valueAt(root, at), `no key named ${FORBIDDEN_KEYS.join(", ")}`));
-        continue;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const child: unknown = v[i];
+        if (child === null || typeof child !== "object") continue;
+        path.push(i);
+        walk(child);
+        path.pop();
       }
-      const child = (v as Record<PropertyKey, unknown>)[k];
-      if (child !== null && typeof child === "object") stack.push({ v: child, path: at });
+      return;
     }
-  }
-  return out.reverse();
+    for (const k of Object.keys(v)) {
+      path.push(k);
+      if (forbidden.has(k)) {
+        out.push(problem(root, [...path], "FORBIDDEN_KEY", valueAt(root, path), `no key named ${FORBIDDEN_KEYS.join(", ")}`));
+      } else {
+        const child = (v as Record<string, unknown>)[k];
+        if (child !== null && typeof child === "object") walk(child);
+      }
+      path.pop();
+    }
+  };
+  walk(root);
+  return out;
 }
 
 function duplicateIds(root: object, features: unknown[]): Problem[] {

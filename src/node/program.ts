@@ -1,5 +1,8 @@
 import { Command, CommanderError } from "commander";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { CellplanError } from "../errors.js";
+import { packageRoot } from "./files.js";
 import { planCommand } from "./commands/plan.js";
 import { formatReports, validateFiles, type FileReport } from "./commands/validate.js";
 
@@ -24,6 +27,7 @@ export function buildProgram(io: Io = stdio): { program: Command; status: { code
   const program = new Command("cellplan")
     .description("Plan mobile-network rollouts: sites, coverage and placement, for the Almaty programme and your own")
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    .version(version(), "-V, --version", "print cellplan's version")
     .showHelpAfterError()
     .exitOverride();
 
@@ -46,6 +50,10 @@ export function buildProgram(io: Io = stdio): { program: Command; status: { code
     });
 
   return { program, status };
+}
+
+function version(): string {
+  return (JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string }).version;
 }
 
 /** Runs the CLI on arguments (without `node` and the script) and returns the exit code. */

@@ -17,13 +17,7 @@ import { checkDemShape, type Dem } from "./dem.js";
 
 const MAGIC = [0x43, 0x50, 0x44, 0x45, 0x4d, 0x01, 0x00, 0x00];
 
-export interface DemFileHeader {
-  originLon: number;
-  originLat: number;
-  stepLonDeg: number;
-  stepLatDeg: number;
-  width: number;
-  height: number;
+export interface DemFileHeader extends Omit<Dem, "heights" | "nodata"> {
   type: "int16" | "float32";
   nodata: number | null;
   /** Source, licence and processing notes carried with the data. */

@@ -197,3 +197,23 @@ describe("validateSites — properties", () => {
     );
   });
 });
+
+describe("validateSites — long reports", () => {
+  it("keeps every problem in error.problems but lists at most maxProblems in the message", () => {
+    const sites = Array.from({ length: 30 }, (_, i) => {
+      const s = minimalSite();
+      s.properties.id = `S${i}`;
+      s.properties.sectors[0].azimuthDeg = 500;
+      return s;
+    });
+    try {
+      validateSites(sites, { maxProblems: 5 });
+      throw new Error("expected a throw");
+    } catch (e) {
+      const err = e as CellplanError;
+      expect(err.problems).toHaveLength(30);
+      expect(err.message.split("\n")).toHaveLength(1 + 5 + 1);
+      expect(err.message).toContain("… and 25 more");
+    }
+  });
+});

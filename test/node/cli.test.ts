@@ -75,5 +75,7 @@ describe("cellplan validate", () => {
     expect(run(["validate"]).code).toBe(EXIT.usage);
     expect(run(["frobnicate"]).code).toBe(EXIT.usage);
     expect(run(["--help"]).code).toBe(EXIT.ok);
+    const v = run(["--version"]);
+    expect([v.code, v.out]).toEqual([EXIT.ok, "0.1.0"]);
   });
 });
