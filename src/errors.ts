@@ -32,7 +32,9 @@ export type ProblemCode =
   | "INVALID_VALUE"
   | "LIMIT_EXCEEDED"
   | "INVALID_DEM"
-  | "OUT_OF_VALIDITY";
+  | "INVALID_PATTERN"
+  | "OUT_OF_VALIDITY"
+  | "UNKNOWN_MODEL";
 
 /** Codes of thrown errors: an aggregate for whole-document validation, or a single problem's code. */
 export type CellplanErrorCode = "INVALID_SITES" | "INVALID_SCENARIO" | "IO_ERROR" | ProblemCode;

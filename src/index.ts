@@ -64,3 +64,28 @@ export type { AreaGeometry, Scenario, ScenarioFiles } from "./rollout/scenario.j
 export type { BoundaryProperties, Deployment, DistrictProperties, Phase, PopulationCellProperties, Programme } from "./rollout/schema.js";
 export { ringCentroid, summariseScenario } from "./rollout/summary.js";
 export type { DeploymentSummary, DistrictSummary, ScenarioSummary } from "./rollout/summary.js";
+
+// radio
+export { BAND_TABLE, bandInfo } from "./radio/bands.js";
+export type { BandInfo, MeasuredQuantity } from "./radio/bands.js";
+export { DOWNLINK_SHANNON, RADIO_DEFAULTS, UPLINK_SHANNON } from "./radio/defaults.js";
+export type { CoverageThresholds, RadioDefaults } from "./radio/defaults.js";
+export { BOLTZMANN, T0_K, THERMAL_NOISE_DBM_PER_HZ, eirpDbm, referenceSignalPowerDbm, sinrDb, thermalNoiseDbm } from "./radio/link-budget.js";
+export type { SinrInput } from "./radio/link-budget.js";
+export { shannonSinrMaxDb, shannonThroughputBpsHz } from "./radio/throughput.js";
+export type { ShannonParams } from "./radio/throughput.js";
+export { areaCoverageProbability, edgeCoverageProbability, erf, erfc, marginForEdgeProbability, normalQuantile, qFunction } from "./radio/probability.js";
+
+// propagation
+export { MODEL_IDS, PATH_LOSS_MODELS, pathLossDb, pathLossModel, preparePathLoss, shadowFadingDb } from "./propagation/registry.js";
+export type { Cost231HataLink, ExtrapolatePolicy, FsplLink, Link, ModelId, OkumuraHataLink, PathLossModel, PathLossParams, Tr38901Link, Validity } from "./propagation/types.js";
+export { FSPL_CONSTANT_DB, fsplDb } from "./propagation/fspl.js";
+export { okumuraHataDb } from "./propagation/okumura-hata.js";
+export { cost231HataDb } from "./propagation/cost231-hata.js";
+export { hataMobileCorrectionDb } from "./propagation/hata-common.js";
+export { breakpointPrimeM, distance3dM, losProbability, rmaBreakpointM } from "./propagation/tr38901-common.js";
+export type { Tr38901Scenario } from "./propagation/tr38901-common.js";
+export { umaLosDb, umaNlosDb } from "./propagation/tr38901-uma.js";
+export { umiLosDb, umiNlosDb } from "./propagation/tr38901-umi.js";
+export { RMA_DEFAULTS, rmaLosDb, rmaNlosDb } from "./propagation/tr38901-rma.js";
+export { PHYSICAL_LIMITS } from "./propagation/validity.js";

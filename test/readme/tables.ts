@@ -2,6 +2,9 @@ import { NUMBER_RULES, type NumberRule } from "../../src/model/rules.js";
 import { SITE_DEFAULTS } from "../../src/model/defaults.js";
 import { VALIDATE_DEFAULTS } from "../../src/model/validate.js";
 import { TECHNOLOGIES } from "../../src/model/bands.js";
+import { PATH_LOSS_MODELS } from "../../src/propagation/registry.js";
+import { RADIO_DEFAULTS } from "../../src/radio/defaults.js";
+import { BAND_TABLE } from "../../src/radio/bands.js";
 
 /** The README's generated tables, keyed by marker name (`<!-- name:start -->` … `<!-- name:end -->`). */
 export function readmeTables(): Record<string, string> {
@@ -15,7 +18,36 @@ export function readmeTables(): Record<string, string> {
     const a = d.antenna;
     return `| ${t} | ${d.bands.join(", ")} | ${d.powerDbm} | ${d.heightM} | ${d.electricalTiltDeg} | ${a.hBeamwidthDeg}° × ${a.vBeamwidthDeg}°, ${a.gainDbi} dBi |`;
   });
+  const range = (r: readonly [number, number] | undefined, scale = 1, unit = "") =>
+    r === undefined ? "–" : r[0] === r[1] ? `${r[0] * scale}${unit}` : `${r[0] * scale}–${r[1] * scale}${unit}`;
+  const models = Object.values(PATH_LOSS_MODELS).map((m) => {
+    const v = m.validity;
+    return `| \`${m.id}\` | ${m.title} | ${range(v.freqMHz)} | ${range(v.distanceM)} | ${range(v.txHeightM)} | ${range(v.rxHeightM)} | ${m.source} |`;
+  });
+  const radio = TECHNOLOGIES.map((t) => {
+    const d = RADIO_DEFAULTS[t];
+    const th = d.thresholds;
+    return `| ${t} | ${d.txPowerDbm} | ${d.pilotShareDb} | ${d.antennaGainDbi} | ${d.cableLossDb} | ${d.noiseFigureDb} | ${th.outdoorDbm} / ${th.inCarDbm} / ${th.indoorDbm} |`;
+  });
+  const bands = Object.values(BAND_TABLE).map(
+    (b) => `| \`${b.band}\` | ${b.technology} | ${b.name} | ${b.downlinkLowMHz}–${b.downlinkHighMHz} | ${b.downlinkCentreMHz} | ${b.channelBandwidthMHz} | ${b.subcarriers ?? "–"} | ${b.quantity} |`,
+  );
   return {
+    models: [
+      "| model | name | f (MHz) | d (m) | h_BS (m) | h_UT (m) | source |",
+      "|---|---|---|---|---|---|---|",
+      ...models,
+    ].join("\n"),
+    bands: [
+      "| band | tech | 3GPP band | downlink (MHz) | planned at (MHz) | channel (MHz) | subcarriers | measured |",
+      "|---|---|---|---|---|---|---|---|",
+      ...bands,
+    ].join("\n"),
+    radio: [
+      "| tech | power dBm | pilot share dB | antenna dBi | cable dB | UE noise figure dB | thresholds outdoor / in-car / indoor dBm |",
+      "|---|---|---|---|---|---|---|",
+      ...radio,
+    ].join("\n"),
     rules: ["| field | allowed | unit | code when outside |", "|---|---|---|---|", ...rules].join("\n"),
     defaults: [
       "| technology | bands | power dBm | height m | electrical tilt ° | antenna (3gpp-sector) |",
