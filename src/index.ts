@@ -89,3 +89,40 @@ export { umaLosDb, umaNlosDb } from "./propagation/tr38901-uma.js";
 export { umiLosDb, umiNlosDb } from "./propagation/tr38901-umi.js";
 export { RMA_DEFAULTS, rmaLosDb, rmaNlosDb } from "./propagation/tr38901-rma.js";
 export { PHYSICAL_LIMITS } from "./propagation/validity.js";
+
+// antenna
+export {
+  ANTENNA_DEFAULTS,
+  ANTENNA_PRESETS,
+  DBI_PER_DBD,
+  antennaFrameRaw,
+  antennaGainDbi,
+  checkPattern,
+  createPatternLibrary,
+  deepestLossDb,
+  horizontalLossRaw,
+  lerp360,
+  mechanicalTiltDirection,
+  parseMsi,
+  patternAttenuationDb,
+  patternLossRaw,
+  prepareAntennaGain,
+  resolvePattern,
+  sectorAttenuationDb,
+  sectorAttenuationRaw,
+  verticalLossRaw,
+  wrapOffsetDeg,
+  writeMsi,
+} from "./antenna/index.js";
+export type {
+  AntennaPattern,
+  AntennaPresetName,
+  AntennaSetup,
+  GainFn,
+  MsiDefaults,
+  ParseMsiOptions,
+  PatternLibrary,
+  SectorAttenuationInput,
+  TiltedDirection,
+  WriteMsiOptions,
+} from "./antenna/index.js";
