@@ -4,7 +4,7 @@
 export type { BBox, Dbi, Dbm, Decibels, Degrees, Kilometres, LonLat, Metres, MHz, Radians, SquareKm, Technology } from "./units.js";
 export { CellplanError, describeValue, formatProblem, isCellplanError } from "./errors.js";
 export type { CellplanErrorCode, Problem, ProblemCode } from "./errors.js";
-export { DEG, EARTH_MEAN_RADIUS_M, RAD, WGS84_A, WGS84_E2, WGS84_F, clamp, dbmToMw, fromDb, mulberry32, mwToDbm, sumDbm, toDb, wrapDeg180, wrapDeg360 } from "./math.js";
+export { DEG, EARTH_MEAN_RADIUS_M, ITU_EARTH_RADIUS_M, RAD, SPEED_OF_LIGHT_M_PER_S, WGS84_A, WGS84_E2, WGS84_F, clamp, dbmToMw, fromDb, mulberry32, mwToDbm, sumDbm, toDb, wrapDeg180, wrapDeg360 } from "./math.js";
 
 // geo
 export { authalicQ, geometryAreaKm2, geometryAreaM2, ringSignedAreaM2 } from "./geo/area.js";
@@ -126,3 +126,13 @@ export type {
   TiltedDirection,
   WriteMsiOptions,
 } from "./antenna/index.js";
+
+// terrain: diffraction
+export { KNIFE_EDGE_V_MIN, fresnelV, fresnelVRaw, knifeEdgeLossDb } from "./terrain/knife-edge.js";
+export type { FresnelVOptions } from "./terrain/knife-edge.js";
+export { DIFFRACTION_DEFAULTS, bulgeCoefficient, checkTerrainProfile, earthBulgeM, obstacleHeightAboveLineM, wavelengthOf } from "./terrain/profile-geometry.js";
+export type { LineClearanceOptions, TerrainProfile, WaveOptions } from "./terrain/profile-geometry.js";
+export { deygoutDiffraction } from "./terrain/deygout.js";
+export type { DeygoutOptions, DeygoutResult, DiffractionEdge } from "./terrain/deygout.js";
+export { bullingtonDiffraction } from "./terrain/bullington.js";
+export type { BullingtonEdge, BullingtonOptions, BullingtonResult } from "./terrain/bullington.js";

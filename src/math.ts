@@ -11,6 +11,15 @@ export const WGS84_E2 = WGS84_F * (2 - WGS84_F);
 /** IUGG mean earth radius R1 = (2a + b) / 3 in metres (Moritz, Geodetic Reference System 1980). */
 export const EARTH_MEAN_RADIUS_M = 6371008.8;
 
+/** Speed of light in vacuum, m/s (exact by definition of the metre, SI Brochure 9th ed. §2.3.1). */
+export const SPEED_OF_LIGHT_M_PER_S = 299_792_458;
+
+/**
+ * Earth radius used with the effective-radius factor k, m: 6 371 km as in ITU-R P.452-16 §4.3
+ * (a_e = 6 371·k km) and ITU-R P.1812; ITU-R P.526-15 §1 quotes 8 500 km ≈ 4/3 × 6 371 km.
+ */
+export const ITU_EARTH_RADIUS_M = 6_371_000;
+
 export const DEG = Math.PI / 180;
 export const RAD = 180 / Math.PI;
 

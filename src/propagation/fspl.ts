@@ -1,8 +1,9 @@
+import { SPEED_OF_LIGHT_M_PER_S } from "../math.js";
 import { requireNumber, distanceGuard, inRange } from "./validity.js";
 import type { FsplLink, PathLossModel } from "./types.js";
 
 /** 20·log10(4π/c) for d in m and f in MHz: −27.55 dB (ITU-R P.525-4 eq. (4): 32.4 for km and MHz, to 0.05 dB). */
-export const FSPL_CONSTANT_DB = 20 * Math.log10((4 * Math.PI * 1e6) / 299_792_458);
+export const FSPL_CONSTANT_DB = 20 * Math.log10((4 * Math.PI * 1e6) / SPEED_OF_LIGHT_M_PER_S);
 
 /** Free-space basic transmission loss, ITU-R P.525: 20·log10(4πd/λ) = 20·log10(f_MHz) + 20·log10(d_m) − 27.55 dB. */
 export function fsplDb(freqMHz: number, distanceM: number): number {
