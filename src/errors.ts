@@ -34,7 +34,8 @@ export type ProblemCode =
   | "INVALID_DEM"
   | "INVALID_PATTERN"
   | "OUT_OF_VALIDITY"
-  | "UNKNOWN_MODEL";
+  | "UNKNOWN_MODEL"
+  | "GRID_TOO_LARGE";
 
 /** Codes of thrown errors: an aggregate for whole-document validation, or a single problem's code. */
 export type CellplanErrorCode = "INVALID_SITES" | "INVALID_SCENARIO" | "IO_ERROR" | ProblemCode;
