@@ -136,3 +136,21 @@ export { deygoutDiffraction } from "./terrain/deygout.js";
 export type { DeygoutOptions, DeygoutResult, DiffractionEdge } from "./terrain/deygout.js";
 export { bullingtonDiffraction } from "./terrain/bullington.js";
 export type { BullingtonEdge, BullingtonOptions, BullingtonResult } from "./terrain/bullington.js";
+
+// coverage
+export { COVERAGE_DEFAULTS, defaultModel } from "./coverage/defaults.js";
+export { computeCoverage } from "./coverage/compute.js";
+export type { CoverageArea, CoverageOptions, CoverageRaster, ResolvedCoverageOptions } from "./coverage/compute.js";
+export type { CoverageCell, SkippedSite } from "./coverage/cells.js";
+export { signalAt } from "./coverage/signal-at.js";
+export type { ServerAtPoint, SignalAtOptions } from "./coverage/signal-at.js";
+export { coverageStats, populationRaster } from "./coverage/stats.js";
+export type { CoverageFigures, CoverageStats, ServerFigures, StatsOptions, ZoneFigures } from "./coverage/stats.js";
+
+// raster
+export { GRID_DEFAULTS, gridBBox, gridForBBox, gridNorth, pixelAt, pixelCentre } from "./raster/grid.js";
+export type { Grid, GridOptions } from "./raster/grid.js";
+export { decodeRaster, encodeRaster } from "./raster/codec.js";
+export type { LayerArray } from "./raster/codec.js";
+export { fillPolygonMask, polygonMask } from "./geo/scanline.js";
+export type { Lattice } from "./geo/scanline.js";

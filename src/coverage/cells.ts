@@ -1,0 +1,193 @@
+import { prepareAntennaGain, type GainFn } from "../antenna/gain.js";
+import { resolvePattern, type PatternLibrary } from "../antenna/library.js";
+import { fail } from "../errors.js";
+import { localFrame } from "../geo/frame.js";
+import { bandsOf, technologyOf, type Band } from "../model/bands.js";
+import type { Site } from "../model/schema.js";
+import { preparePathLoss } from "../propagation/registry.js";
+import type { Link } from "../propagation/types.js";
+import { BAND_TABLE, type MeasuredQuantity } from "../radio/bands.js";
+import { RADIO_DEFAULTS } from "../radio/defaults.js";
+import { referenceSignalPowerDbm, thermalNoiseDbm } from "../radio/link-budget.js";
+import type { Technology } from "../units.js";
+import { defaultModel } from "./defaults.js";
+
+/** One cell the engine evaluates, as reported in `CoverageRaster.cells`. */
+export interface CoverageCell {
+  siteId: string;
+  sectorIndex: number;
+  cellIndex: number;
+  band: Band;
+  lon: number;
+  lat: number;
+  azimuthDeg: number;
+  heightM: number;
+  /** Total power at the antenna connector. */
+  powerDbm: number;
+  /** Transmitted power of the measured quantity (RS/SS per resource element, CPICH, BCCH carrier). */
+  signalDbm: number;
+  /** Total power in the measurement bandwidth minus `signalDbm` (10 dB for a 10 % CPICH): what an interferer adds. */
+  interferenceOffsetDb: number;
+  /** Path-loss link used (model and its parameters). */
+  model: Link;
+  /** Beyond this distance the cell is ignored (see `COVERAGE_DEFAULTS.cullMarginDb`). */
+  cullRadiusM: number;
+}
+
+export interface SkippedSite {
+  siteId: string;
+  reason: string;
+}
+
+/** A cell with its hot-loop constants; internal to the engine. */
+export interface KernelCell {
+  lon: number;
+  lat: number;
+  kx: number;
+  ky: number;
+  /** Antenna height above the receiver, m (positive when the antenna is higher). */
+  dh: number;
+  /** signalDbm − losses applied to every pixel. */
+  base: number;
+  offset: number;
+  /** Index of the cell's band among the raster's bands (interference is co-channel only). */
+  bandSlot: number;
+  cullR2: number;
+  gain: GainFn;
+  pathLoss: (d: number) => number;
+}
+
+export interface CellSetup {
+  bands: Band[];
+  technology: Technology;
+  quantity: MeasuredQuantity;
+  cells: CoverageCell[];
+  kernel: KernelCell[];
+  skipped: SkippedSite[];
+  /** Thermal noise in the measurement bandwidth of each band (same order as `bands`). */
+  noiseDbm: number[];
+}
+
+export interface CellOptions {
+  band?: Band;
+  technology?: Technology;
+  rxHeightM: number;
+  penetrationLossDb: number;
+  shadowingMarginDb: number;
+  cullMarginDb: number;
+  noiseFigureDb?: number;
+  /** Path-loss link per cell; default `defaultModel` (by band, urban macro, large city). */
+  model?: (cell: { band: Band; freqMHz: number; heightM: number; rxHeightM: number; siteId: string }) => Link;
+  patterns?: PatternLibrary;
+}
+
+/** Largest cull radius considered, m: cells are never evaluated beyond 100 km. */
+export const MAX_RANGE_M = 100_000;
+
+/** Turns sites into the engine's cells for one band or technology. */
+export function prepareCells(sites: readonly Site[], o: CellOptions): CellSetup {
+  const bands = resolveBands(o);
+  const technology = technologyOf(bands[0]!);
+  const radio = RADIO_DEFAULTS[technology];
+  const nf = o.noiseFigureDb ?? radio.noiseFigureDb;
+  const noiseDbm = bands.map((b) => thermalNoiseDbm(BAND_TABLE[b].measurementBandwidthHz, nf));
+  const losses = o.penetrationLossDb + o.shadowingMarginDb;
+  const cells: CoverageCell[] = [];
+  const kernel: KernelCell[] = [];
+  const skipped: SkippedSite[] = [];
+  for (const site of sites) {
+    const [lon, lat] = site.geometry.coordinates;
+    const frame = localFrame(lat);
+    let used = 0;
+    site.properties.sectors.forEach((sector, sectorIndex) => {
+      sector.cells.forEach((cell, cellIndex) => {
+        const bandSlot = bands.indexOf(cell.band);
+        if (bandSlot < 0) return;
+        used++;
+        const info = BAND_TABLE[cell.band];
+        const share = info.subcarriers === undefined ? radio.pilotShareDb : 0;
+        const signalDbm = referenceSignalPowerDbm({ band: cell.band, totalPowerDbm: cell.powerDbm, pilotShareDb: share });
+        const link = (o.model ?? modelFor)({ band: cell.band, freqMHz: info.downlinkCentreMHz, heightM: sector.heightM, rxHeightM: o.rxHeightM, siteId: site.properties.id });
+        const pathLoss = preparePathLoss(link);
+        const gain = prepareAntennaGain(
+          { antenna: sector.antenna, azimuthDeg: sector.azimuthDeg, mechanicalTiltDeg: sector.mechanicalTiltDeg, electricalTiltDeg: sector.electricalTiltDeg },
+          o.patterns,
+        );
+        const offset = -share;
+        const floor = Math.min(radio.thresholds.outdoorDbm, noiseDbm[bandSlot]!) - o.cullMarginDb;
+        const cullRadiusM = cullRadius(signalDbm + offset + peakGainDbi(sector.antenna, o.patterns) - losses, floor, pathLoss);
+        cells.push({
+          siteId: site.properties.id,
+          sectorIndex,
+          cellIndex,
+          band: cell.band,
+          lon,
+          lat,
+          azimuthDeg: sector.azimuthDeg,
+          heightM: sector.heightM,
+          powerDbm: cell.powerDbm,
+          signalDbm,
+          interferenceOffsetDb: offset,
+          model: link,
+          cullRadiusM,
+        });
+        kernel.push({
+          lon,
+          lat,
+          kx: frame.kx,
+          ky: frame.ky,
+          dh: sector.heightM - o.rxHeightM,
+          base: signalDbm - losses,
+          offset,
+          bandSlot,
+          cullR2: cullRadiusM * cullRadiusM,
+          gain,
+          pathLoss,
+        });
+      });
+    });
+    if (used === 0) skipped.push({ siteId: site.properties.id, reason: `no cell in ${bands.join(" or ")}` });
+  }
+  return { bands, technology, quantity: BAND_TABLE[bands[0]!].quantity, cells, kernel, skipped, noiseDbm };
+}
+
+function resolveBands(o: CellOptions): Band[] {
+  if (o.band !== undefined && o.technology !== undefined) {
+    fail("INVALID_VALUE", "band", o.band, "either band or technology, not both");
+  }
+  if (o.band !== undefined) {
+    if (!Object.prototype.hasOwnProperty.call(BAND_TABLE, o.band)) fail("UNKNOWN_BAND", "band", o.band, Object.keys(BAND_TABLE).join(", "));
+    return [o.band];
+  }
+  if (o.technology !== undefined) {
+    if (!Object.prototype.hasOwnProperty.call(RADIO_DEFAULTS, o.technology)) fail("INVALID_VALUE", "technology", o.technology, "2G, 3G, 4G or 5G");
+    return bandsOf(o.technology);
+  }
+  return fail("MISSING_FIELD", "band", undefined, "a band (e.g. LTE1800) or a technology (e.g. 4G)");
+}
+
+function modelFor(c: { band: Band; freqMHz: number; heightM: number; rxHeightM: number }): Link {
+  // Hata-family and UMa formulas need the antenna above the receiver; a rooftop-less 0 m mast is evaluated at 1 m.
+  return defaultModel(c.band, c.freqMHz, Math.max(c.heightM, c.rxHeightM + 1), c.rxHeightM);
+}
+
+/** An upper bound of the antenna's gain: its maximum gain (pattern attenuations are ≤ 0 dB). */
+function peakGainDbi(antenna: Site["properties"]["sectors"][number]["antenna"], patterns: PatternLibrary | undefined): number {
+  return antenna.pattern === "file" ? resolvePattern(patterns, antenna.id).gainDbi : antenna.gainDbi;
+}
+
+/**
+ * Smallest distance beyond which `peakDbm − PL(d)` stays below `floorDbm` (PL never falls with
+ * distance, so bisection on d is exact to 1 m).
+ */
+function cullRadius(peakDbm: number, floorDbm: number, pathLoss: (d: number) => number): number {
+  if (peakDbm - pathLoss(MAX_RANGE_M) >= floorDbm) return MAX_RANGE_M;
+  let lo = 0;
+  let hi = MAX_RANGE_M;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) / 2;
+    if (peakDbm - pathLoss(mid) >= floorDbm) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}

@@ -1,0 +1,196 @@
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from "geojson";
+import type { PatternLibrary } from "../antenna/library.js";
+import { fail } from "../errors.js";
+import { bboxOf } from "../geo/bbox.js";
+import { fillPolygonMask } from "../geo/scanline.js";
+import { fromDb } from "../math.js";
+import type { Band } from "../model/bands.js";
+import type { Site, SiteCollection } from "../model/schema.js";
+import { validateSites } from "../model/validate.js";
+import type { Link } from "../propagation/types.js";
+import type { MeasuredQuantity } from "../radio/bands.js";
+import { gridForBBox, type Grid } from "../raster/grid.js";
+import type { BBox, Technology } from "../units.js";
+import { prepareCells, type CoverageCell, type SkippedSite } from "./cells.js";
+import { COVERAGE_DEFAULTS } from "./defaults.js";
+import { computeTile, tilesOf, type CoverageLayers, type TileContext } from "./tiles.js";
+
+export type CoverageArea = Polygon | MultiPolygon | Feature<Polygon | MultiPolygon> | FeatureCollection<Polygon | MultiPolygon> | BBox;
+
+export interface CoverageOptions {
+  /** The study area; pixels outside it are NaN / −1. */
+  area: CoverageArea;
+  /** One band, or … */
+  band?: Band;
+  /** … every band of one technology (best server across its bands; interference stays co-channel). */
+  technology?: Technology;
+  cellSizeM?: number;
+  rxHeightM?: number;
+  penetrationLossDb?: number;
+  shadowingMarginDb?: number;
+  load?: number;
+  cullMarginDb?: number;
+  tileSize?: number;
+  maxPixels?: number;
+  noiseFigureDb?: number;
+  /** Path-loss link per cell (default: `defaultModel`). */
+  model?: (cell: { band: Band; freqMHz: number; heightM: number; rxHeightM: number; siteId: string }) => Link;
+  /** Pattern files for antennas given by id. */
+  patterns?: PatternLibrary;
+  onProgress?: (doneTiles: number, totalTiles: number) => void;
+}
+
+/** The resolved numeric options a raster was computed with. */
+export interface ResolvedCoverageOptions {
+  cellSizeM: number;
+  rxHeightM: number;
+  penetrationLossDb: number;
+  shadowingMarginDb: number;
+  load: number;
+  cullMarginDb: number;
+}
+
+export interface CoverageRaster extends CoverageLayers {
+  grid: Grid;
+  /** 1 inside the area. */
+  mask: Uint8Array;
+  bands: Band[];
+  technology: Technology;
+  /** What `powerDbm` measures: RxLev, RSCP, RSRP or SS-RSRP. */
+  quantity: MeasuredQuantity;
+  cells: CoverageCell[];
+  skipped: SkippedSite[];
+  /** Thermal noise in each band's measurement bandwidth (same order as `bands`). */
+  noiseDbm: number[];
+  options: ResolvedCoverageOptions;
+}
+
+/**
+ * Predicts best-server power, second-best power and SINR over an area for one band or technology.
+ * `powerDbm` is NaN outside the area and −Infinity inside it where no cell reaches; `server` indexes
+ * `cells` (−1 for none). Sites without a cell in the band are listed in `skipped`.
+ */
+export function computeCoverage(sites: SiteCollection | readonly Site[] | unknown, options: CoverageOptions): CoverageRaster {
+  const run = setupCoverage(sites, options);
+  const tiles = tilesOf(run.grid, run.tileSize);
+  tiles.forEach((t, k) => {
+    computeTile(run.ctx, t, run.layers);
+    options.onProgress?.(k + 1, tiles.length);
+  });
+  return run.raster;
+}
+
+export interface CoverageRun {
+  grid: Grid;
+  tileSize: number;
+  ctx: TileContext;
+  layers: CoverageLayers;
+  raster: CoverageRaster;
+}
+
+/** Everything before the pixel loop: checks, grid, mask, cells and empty layers. */
+export function setupCoverage(input: unknown, options: CoverageOptions): CoverageRun {
+  const { sites, resolved, tileSize, maxPixels } = resolveCoverageInput(input, options);
+  const { geometry, bbox } = areaOf(options.area);
+  const grid = gridForBBox(bbox, { cellSizeM: resolved.cellSizeM, maxPixels });
+  const n = grid.width * grid.height;
+  const mask = new Uint8Array(n);
+  if (geometry) fillPolygonMask(grid, geometry, mask, 1);
+  else mask.fill(1);
+  const setup = cellsFor(sites, options, resolved);
+  const layers: CoverageLayers = {
+    powerDbm: new Float32Array(n).fill(NaN),
+    server: new Int32Array(n).fill(-1),
+    secondDbm: new Float32Array(n).fill(NaN),
+    sinrDb: new Float32Array(n).fill(NaN),
+  };
+  const ctx: TileContext = {
+    grid,
+    mask,
+    cells: setup.kernel,
+    load: resolved.load,
+    noiseMw: Float64Array.from(setup.noiseDbm, fromDb),
+    bands: setup.bands.length,
+  };
+  const raster: CoverageRaster = {
+    grid,
+    mask,
+    ...layers,
+    bands: setup.bands,
+    technology: setup.technology,
+    quantity: setup.quantity,
+    cells: setup.cells,
+    skipped: setup.skipped,
+    noiseDbm: setup.noiseDbm,
+    options: resolved,
+  };
+  return { grid, tileSize, ctx, layers, raster };
+}
+
+/** Validates the sites and the numeric options (defaults from `COVERAGE_DEFAULTS`). */
+export function resolveCoverageInput(input: unknown, options: Omit<CoverageOptions, "area">) {
+  if (options === null || typeof options !== "object") fail("WRONG_TYPE", "options", options, "{ area, band | technology, … }");
+  const sites = validateSites(input).features;
+  const d = COVERAGE_DEFAULTS;
+  const num = (field: keyof typeof d, v: number | undefined, ok: (x: number) => boolean, allowed: string): number => {
+    const x = v ?? d[field];
+    if (typeof x !== "number" || !Number.isFinite(x)) fail("NOT_FINITE", field, x, allowed);
+    if (!ok(x)) fail("INVALID_VALUE", field, x, allowed);
+    return x;
+  };
+  const resolved: ResolvedCoverageOptions = {
+    cellSizeM: num("cellSizeM", options.cellSizeM, (x) => x > 0, "a cell size > 0 m"),
+    rxHeightM: num("rxHeightM", options.rxHeightM, (x) => x >= 0 && x <= 1000, "a receiver height 0–1000 m"),
+    penetrationLossDb: num("penetrationLossDb", options.penetrationLossDb, (x) => x >= 0, "a loss ≥ 0 dB"),
+    shadowingMarginDb: num("shadowingMarginDb", options.shadowingMarginDb, () => true, "a finite margin in dB"),
+    load: num("load", options.load, (x) => x >= 0 && x <= 1, "a share 0 ≤ load ≤ 1"),
+    cullMarginDb: num("cullMarginDb", options.cullMarginDb, (x) => x >= 0, "a margin ≥ 0 dB"),
+  };
+  const tileSize = num("tileSize", options.tileSize, (x) => Number.isInteger(x) && x >= 1, "an integer ≥ 1");
+  const maxPixels = num("maxPixels", options.maxPixels, (x) => x > 0, "a pixel limit > 0");
+  return { sites, resolved, tileSize, maxPixels };
+}
+
+/** The engine's cells for these options. */
+export function cellsFor(sites: readonly Site[], options: Omit<CoverageOptions, "area">, resolved: ResolvedCoverageOptions) {
+  return prepareCells(sites, {
+    ...(options.band === undefined ? {} : { band: options.band }),
+    ...(options.technology === undefined ? {} : { technology: options.technology }),
+    ...(options.noiseFigureDb === undefined ? {} : { noiseFigureDb: options.noiseFigureDb }),
+    ...(options.model === undefined ? {} : { model: options.model }),
+    ...(options.patterns === undefined ? {} : { patterns: options.patterns }),
+    rxHeightM: resolved.rxHeightM,
+    penetrationLossDb: resolved.penetrationLossDb,
+    shadowingMarginDb: resolved.shadowingMarginDb,
+    cullMarginDb: resolved.cullMarginDb,
+  });
+}
+
+function areaOf(area: CoverageArea | undefined): { geometry: Geometry | null; bbox: BBox } {
+  if (area === undefined || area === null) return fail("MISSING_FIELD", "area", area, "a Polygon, MultiPolygon, Feature, FeatureCollection or bbox [w, s, e, n]");
+  if (Array.isArray(area)) {
+    if (area.length !== 4 || !area.every((x) => typeof x === "number")) fail("INVALID_VALUE", "area", area, "a bbox [west, south, east, north]");
+    return { geometry: null, bbox: area as BBox };
+  }
+  let geometry: Geometry;
+  switch ((area as { type?: unknown }).type) {
+    case "Polygon":
+    case "MultiPolygon":
+      geometry = area as Polygon | MultiPolygon;
+      break;
+    case "Feature":
+      geometry = (area as Feature<Polygon | MultiPolygon>).geometry;
+      break;
+    case "FeatureCollection":
+      geometry = { type: "GeometryCollection", geometries: (area as FeatureCollection<Polygon | MultiPolygon>).features.map((f) => f.geometry) };
+      break;
+    default:
+      return fail("WRONG_GEOMETRY", "area.type", (area as { type?: unknown }).type, "Polygon, MultiPolygon, Feature, FeatureCollection or a bbox");
+  }
+  if (!geometry || !["Polygon", "MultiPolygon", "GeometryCollection"].includes(geometry.type)) {
+    fail("WRONG_GEOMETRY", "area.geometry", geometry?.type, "Polygon or MultiPolygon");
+  }
+  const bbox = bboxOf(geometry);
+  if (!(bbox[2] > bbox[0] && bbox[3] > bbox[1])) fail("INVALID_VALUE", "area", bbox, "an area with a non-empty bounding box");
+  return { geometry, bbox };
+}
