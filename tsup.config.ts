@@ -18,4 +18,6 @@ export default defineConfig({
   target: "node20",
   splitting: true,
   treeshake: true,
+  // d3-contour and d3-array ship ESM only: bundle them so the CJS build needs no require(esm).
+  noExternal: [/^d3-/],
 });

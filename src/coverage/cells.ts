@@ -1,5 +1,6 @@
 import { prepareAntennaGain, type GainFn } from "../antenna/gain.js";
 import { resolvePattern, type PatternLibrary } from "../antenna/library.js";
+import { ANTENNA_DEFAULTS } from "../antenna/defaults.js";
 import { fail } from "../errors.js";
 import { localFrame } from "../geo/frame.js";
 import { bandsOf, technologyOf, type Band } from "../model/bands.js";
@@ -11,6 +12,7 @@ import { RADIO_DEFAULTS } from "../radio/defaults.js";
 import { referenceSignalPowerDbm, thermalNoiseDbm } from "../radio/link-budget.js";
 import type { Technology } from "../units.js";
 import { defaultModel } from "./defaults.js";
+import { buildFastAntenna, TABLE_DEFAULTS, type FastAntenna, type FastPattern } from "./tables.js";
 
 /** One cell the engine evaluates, as reported in `CoverageRaster.cells`. */
 export interface CoverageCell {
@@ -55,6 +57,10 @@ export interface KernelCell {
   cullR2: number;
   gain: GainFn;
   pathLoss: (d: number) => number;
+  /** Table-driven gain and path loss (common antennas), or null for the exact closures. */
+  fast: FastAntenna | null;
+  /** Squared distance below which the exact closures are used even with tables. */
+  exactBelow2: number;
 }
 
 export interface CellSetup {
@@ -79,6 +85,8 @@ export interface CellOptions {
   /** Path-loss link per cell; default `defaultModel` (by band, urban macro, large city). */
   model?: (cell: { band: Band; freqMHz: number; heightM: number; rxHeightM: number; siteId: string }) => Link;
   patterns?: PatternLibrary;
+  /** Use lookup tables for 3GPP-sector and omni antennas without mechanical tilt (default true). */
+  tables?: boolean;
 }
 
 /** Largest cull radius considered, m: cells are never evaluated beyond 100 km. */
@@ -131,18 +139,22 @@ export function prepareCells(sites: readonly Site[], o: CellOptions): CellSetup 
           model: link,
           cullRadiusM,
         });
+        const dh = sector.heightM - o.rxHeightM;
+        const fastPattern = o.tables === false ? null : fastPatternOf(sector);
         kernel.push({
           lon,
           lat,
           kx: frame.kx,
           ky: frame.ky,
-          dh: sector.heightM - o.rxHeightM,
+          dh,
           base: signalDbm - losses,
           offset,
           bandSlot,
           cullR2: cullRadiusM * cullRadiusM,
           gain,
           pathLoss,
+          fast: fastPattern && buildFastAntenna(fastPattern, dh, cullRadiusM, pathLoss),
+          exactBelow2: TABLE_DEFAULTS.exactBelowM ** 2,
         });
       });
     });
@@ -169,6 +181,21 @@ function resolveBands(o: CellOptions): Band[] {
 function modelFor(c: { band: Band; freqMHz: number; heightM: number; rxHeightM: number }): Link {
   // Hata-family and UMa formulas need the antenna above the receiver; a rooftop-less 0 m mast is evaluated at 1 m.
   return defaultModel(c.band, c.freqMHz, Math.max(c.heightM, c.rxHeightM + 1), c.rxHeightM);
+}
+
+/** The sector's pattern in the form the lookup tables take, or null when it needs the exact path. */
+function fastPatternOf(sector: Site["properties"]["sectors"][number]): FastPattern | null {
+  const a = sector.antenna;
+  if (sector.mechanicalTiltDeg !== 0) return null;
+  const common = { azimuthDeg: sector.azimuthDeg, electricalTiltDeg: sector.electricalTiltDeg };
+  if (a.pattern === "3gpp-sector") {
+    return { ...common, gainDbi: a.gainDbi, hBeamwidthDeg: a.hBeamwidthDeg, vBeamwidthDeg: a.vBeamwidthDeg, capDb: a.frontToBackDb, sideLobeDb: a.sideLobeDb };
+  }
+  if (a.pattern === "omni") {
+    const cap = ANTENNA_DEFAULTS.omniVerticalCapDb;
+    return { ...common, gainDbi: a.gainDbi, hBeamwidthDeg: null, vBeamwidthDeg: a.vBeamwidthDeg ?? null, capDb: cap, sideLobeDb: cap };
+  }
+  return null;
 }
 
 /** An upper bound of the antenna's gain: its maximum gain (pattern attenuations are ≤ 0 dB). */

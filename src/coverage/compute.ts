@@ -37,6 +37,8 @@ export interface CoverageOptions {
   model?: (cell: { band: Band; freqMHz: number; heightM: number; rxHeightM: number; siteId: string }) => Link;
   /** Pattern files for antennas given by id. */
   patterns?: PatternLibrary;
+  /** Lookup tables for common antennas (default true; within 0.05 dB of the exact formulas). */
+  tables?: boolean;
   onProgress?: (doneTiles: number, totalTiles: number) => void;
 }
 
@@ -159,6 +161,7 @@ export function cellsFor(sites: readonly Site[], options: Omit<CoverageOptions, 
     ...(options.noiseFigureDb === undefined ? {} : { noiseFigureDb: options.noiseFigureDb }),
     ...(options.model === undefined ? {} : { model: options.model }),
     ...(options.patterns === undefined ? {} : { patterns: options.patterns }),
+    ...(options.tables === undefined ? {} : { tables: options.tables }),
     rxHeightM: resolved.rxHeightM,
     penetrationLossDb: resolved.penetrationLossDb,
     shadowingMarginDb: resolved.shadowingMarginDb,

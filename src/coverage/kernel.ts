@@ -1,4 +1,5 @@
 import type { KernelCell } from "./cells.js";
+import { fastGainMinusLoss } from "./tables.js";
 
 /**
  * The per-point maths shared by the raster kernel and `signalAt`, so that both give bit-identical
@@ -8,19 +9,45 @@ import type { KernelCell } from "./cells.js";
 
 const R2D = 180 / Math.PI;
 
+/** Received power (dBm) from a cell at offset (dx east, dy north) metres, d2 = dx² + dy² within its cull radius. */
+export function cellPowerAt(c: KernelCell, dx: number, dy: number, d2: number): number {
+  const f = c.fast;
+  if (f !== null && d2 >= c.exactBelow2) return c.base + fastGainMinusLoss(f, dx, dy, d2);
+  const d = Math.sqrt(d2);
+  return c.base + c.gain(Math.atan2(dx, dy) * R2D, Math.atan2(c.dh, d) * R2D) - c.pathLoss(d);
+}
+
 /** Received power of the measured quantity from one cell at a point (dBm); −Infinity beyond its cull radius. */
 export function cellPowerDbm(c: KernelCell, lon: number, lat: number): number {
   const dx = (lon - c.lon) * c.kx;
   const dy = (lat - c.lat) * c.ky;
   const d2 = dx * dx + dy * dy;
   if (d2 > c.cullR2) return -Infinity;
-  const d = Math.sqrt(d2);
-  return c.base + c.gain(Math.atan2(dx, dy) * R2D, Math.atan2(c.dh, d) * R2D) - c.pathLoss(d);
+  return cellPowerAt(c, dx, dy, d2);
 }
 
 /** Distance from a cell to a point in its frame, m. */
 export function cellDistanceM(c: KernelCell, lon: number, lat: number): number {
   return Math.hypot((lon - c.lon) * c.kx, (lat - c.lat) * c.ky);
+}
+
+// dB → mW as 2^(x·log2(10)/10): a 2^frac table (linear interpolation, relative error < 1e-7,
+// i.e. < 5e-7 dB on a sum) times an exact power of two. Deterministic, no Math.pow per call.
+export const EXP_BITS = 1024;
+export const EXP_TABLE = Float64Array.from({ length: EXP_BITS + 1 }, (_, k) => 2 ** (k / EXP_BITS));
+export const POW2_OFFSET = 1100;
+export const POW2 = Float64Array.from({ length: 2200 }, (_, k) => 2 ** (k - POW2_OFFSET));
+export const DB_TO_LOG2 = Math.log2(10) / 10;
+
+/** 10^(dB/10) to 1e-7 relative accuracy; 0 for −Infinity. */
+export function dbToMw(db: number): number {
+  const y = db * DB_TO_LOG2;
+  if (!(y > -1070)) return 0;
+  const n = Math.floor(y);
+  const x = (y - n) * EXP_BITS;
+  const i = x | 0;
+  const m = EXP_TABLE[i]! + (EXP_TABLE[i + 1]! - EXP_TABLE[i]!) * (x - i);
+  return m * POW2[n + POW2_OFFSET]!;
 }
 
 export interface PointResult {
@@ -30,10 +57,15 @@ export interface PointResult {
   sinrDb: number;
 }
 
+/** SINR = S / (load·Σ co-channel others + N) in dB, from the band's summed mW and the server's own mW. */
+export function sinrFromSums(bestDbm: number, sumMw: number, bestMw: number, load: number, noiseMw: number): number {
+  const others = sumMw - bestMw; // ≥ 0 up to rounding
+  return bestDbm - 10 * Math.log10(load * (others > 0 ? others : 0) + noiseMw);
+}
+
 /**
  * Best server, second-best power and SINR at a point over the candidate cells `ids[0..count)`
- * (in increasing index order). SINR = S / (load·Σ co-channel others' total power + N).
- * `sums` is caller-owned scratch, one slot per band.
+ * (in increasing index order). `sums` is caller-owned scratch, one slot per band.
  */
 export function evaluatePoint(
   cells: readonly KernelCell[],
@@ -56,7 +88,7 @@ export function evaluatePoint(
     const c = cells[id]!;
     const p = cellPowerDbm(c, lon, lat);
     if (p === -Infinity) continue;
-    const mw = 10 ** ((p + c.offset) / 10);
+    const mw = dbToMw(p + c.offset);
     sums[c.bandSlot]! += mw;
     if (p > bestDbm) {
       secondDbm = bestDbm;
@@ -68,11 +100,5 @@ export function evaluatePoint(
   out.bestDbm = bestDbm;
   out.best = best;
   out.secondDbm = secondDbm;
-  if (best < 0) {
-    out.sinrDb = -Infinity;
-    return;
-  }
-  const slot = cells[best]!.bandSlot;
-  const others = sums[slot]! - bestMw; // ≥ 0 up to rounding
-  out.sinrDb = bestDbm - 10 * Math.log10(load * (others > 0 ? others : 0) + noiseMw[slot]!);
+  out.sinrDb = best < 0 ? -Infinity : sinrFromSums(bestDbm, sums[cells[best]!.bandSlot]!, bestMw, load, noiseMw[cells[best]!.bandSlot]!);
 }

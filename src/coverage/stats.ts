@@ -103,9 +103,9 @@ export function coverageStats(raster: CoverageRaster, o: StatsOptions): Coverage
   }
   const figures = (acc: ReturnType<typeof blank>): CoverageFigures => ({
     areaKm2: acc.cov,
-    areaPct: acc.area > 0 ? (100 * acc.cov) / acc.area : 0,
+    areaPct: acc.area > 0 ? Math.min(100, (100 * acc.cov) / acc.area) : 0,
     population: acc.popCov,
-    populationPct: acc.pop > 0 ? (100 * acc.popCov) / acc.pop : 0,
+    populationPct: acc.pop > 0 ? Math.min(100, (100 * acc.popCov) / acc.pop) : 0,
     ...(o.sigmaDb === undefined ? {} : { expectedAreaKm2: acc.expArea, expectedPopulation: acc.expPop }),
   });
   return {

@@ -1,6 +1,7 @@
 import { gridNorth, type Grid } from "../raster/grid.js";
 import type { KernelCell } from "./cells.js";
-import { evaluatePoint, type PointResult } from "./kernel.js";
+import { cellPowerAt, DB_TO_LOG2, dbToMw, EXP_BITS, EXP_TABLE, POW2, POW2_OFFSET, sinrFromSums } from "./kernel.js";
+import { HI_WORD, MANTISSA_SCALE, SUB, type FastAntenna } from "./tables.js";
 
 /** A rectangle of pixels: columns [c0, c1), rows [r0, r1). */
 export interface Tile {
@@ -60,24 +61,159 @@ export function tileCells(ctx: TileContext, t: Tile, ids: Int32Array): number {
   return n;
 }
 
-/** Evaluates every masked pixel of a tile into the layers. */
+/**
+ * Evaluates every masked pixel of a tile into the layers, cell by cell (each cell's constants stay
+ * in registers across the tile's pixels). Per pixel, contributions arrive in increasing cell
+ * order with the same arithmetic as `evaluatePoint`, so the results equal `signalAt`'s bit for bit.
+ */
 export function computeTile(ctx: TileContext, t: Tile, out: CoverageLayers): void {
   const g = ctx.grid;
-  const ids = new Int32Array(ctx.cells.length);
+  const cells = ctx.cells;
+  const ids = new Int32Array(cells.length);
   const count = tileCells(ctx, t, ids);
-  const sums = new Float64Array(ctx.bands);
-  const r: PointResult = { bestDbm: 0, best: -1, secondDbm: 0, sinrDb: 0 };
+  const w = t.c1 - t.c0;
+  const h = t.r1 - t.r0;
+  const np = w * h;
+  const nb = ctx.bands;
   const north = gridNorth(g);
-  for (let row = t.r0; row < t.r1; row++) {
-    const lat = north - (row + 0.5) * g.cellLatDeg;
-    for (let col = t.c0; col < t.c1; col++) {
-      const i = row * g.width + col;
-      if (ctx.mask[i] === 0) continue;
-      evaluatePoint(ctx.cells, ids, count, g.west + (col + 0.5) * g.cellLonDeg, lat, ctx.load, ctx.noiseMw, sums, r);
-      out.powerDbm[i] = r.bestDbm;
-      out.server[i] = r.best;
-      out.secondDbm[i] = r.secondDbm;
-      out.sinrDb[i] = r.sinrDb;
+  const lons = new Float64Array(w);
+  for (let c = 0; c < w; c++) lons[c] = g.west + (t.c0 + c + 0.5) * g.cellLonDeg;
+  const inside = new Uint8Array(np);
+  for (let r = 0; r < h; r++) for (let c = 0; c < w; c++) inside[r * w + c] = ctx.mask[(t.r0 + r) * g.width + t.c0 + c]!;
+  const bestDbm = new Float64Array(np).fill(-Infinity);
+  const secondDbm = new Float64Array(np).fill(-Infinity);
+  const best = new Int32Array(np).fill(-1);
+  const bestMw = new Float64Array(np);
+  const sums = new Float64Array(np * nb);
+
+  for (let k = 0; k < count; k++) {
+    const id = ids[k]!;
+    const cell = cells[id]!;
+    if (cell.fast !== null) fastCellOverTile(cell, cell.fast, id, t, g, north, w, h, lons, inside, nb, sums, bestDbm, secondDbm, best, bestMw);
+    else {
+      const { lon: cLon, lat: cLat, kx, ky, cullR2, offset, bandSlot } = cell;
+      for (let r = 0; r < h; r++) {
+        const lat = north - (t.r0 + r + 0.5) * g.cellLatDeg;
+        const dy = (lat - cLat) * ky;
+        const dy2 = dy * dy;
+        if (dy2 > cullR2) continue;
+        const row = r * w;
+        for (let c = 0; c < w; c++) {
+          const j = row + c;
+          if (inside[j] === 0) continue;
+          const dx = (lons[c]! - cLon) * kx;
+          const d2 = dx * dx + dy2;
+          if (d2 > cullR2) continue;
+          const p = cellPowerAt(cell, dx, dy, d2);
+          const mw = dbToMw(p + offset);
+          sums[j * nb + bandSlot]! += mw;
+          if (p > bestDbm[j]!) {
+            secondDbm[j] = bestDbm[j]!;
+            bestDbm[j] = p;
+            best[j] = id;
+            bestMw[j] = mw;
+          } else if (p > secondDbm[j]!) secondDbm[j] = p;
+        }
+      }
+    }
+  }
+
+  for (let r = 0; r < h; r++) {
+    for (let c = 0; c < w; c++) {
+      const j = r * w + c;
+      if (inside[j] === 0) continue;
+      const i = (t.r0 + r) * g.width + t.c0 + c;
+      const b = best[j]!;
+      out.powerDbm[i] = bestDbm[j]!;
+      out.server[i] = b;
+      out.secondDbm[i] = secondDbm[j]!;
+      if (b < 0) out.sinrDb[i] = -Infinity;
+      else {
+        const slot = cells[b]!.bandSlot;
+        out.sinrDb[i] = sinrFromSums(bestDbm[j]!, sums[j * nb + slot]!, bestMw[j]!, ctx.load, ctx.noiseMw[slot]!);
+      }
+    }
+  }
+}
+
+/**
+ * One table-driven cell over a tile: `cellPowerAt` → `fastGainMinusLoss` and `dbToMw` written out
+ * with the cell's constants in locals. The arithmetic is the same expressions in the same order,
+ * so results stay bit-identical to `signalAt` (tested).
+ */
+function fastCellOverTile(
+  cell: KernelCell,
+  f: FastAntenna,
+  id: number,
+  t: Tile,
+  g: Grid,
+  north: number,
+  w: number,
+  h: number,
+  lons: Float64Array,
+  inside: Uint8Array,
+  nb: number,
+  sums: Float64Array,
+  bestDbm: Float64Array,
+  secondDbm: Float64Array,
+  best: Int32Array,
+  bestMw: Float64Array,
+): void {
+  const { lon: cLon, lat: cLat, kx, ky, cullR2, offset, bandSlot, exactBelow2, base } = cell;
+  const { byDistance: bd, horizontal: hz, sinAz, cosAz, hScale, capDb, gainDbi, e0, bits, words } = f;
+  const hLast = hz.length - 1;
+  // Imported constants read into locals: some module loaders turn live bindings into property reads.
+  const expTable = EXP_TABLE;
+  const pow2 = POW2;
+  const pow2Offset = POW2_OFFSET;
+  const expBits = EXP_BITS;
+  const dbToLog2 = DB_TO_LOG2;
+  const sub = SUB;
+  const mantissaScale = MANTISSA_SCALE;
+  const hiWord = HI_WORD;
+  for (let r = 0; r < h; r++) {
+    const lat = north - (t.r0 + r + 0.5) * g.cellLatDeg;
+    const dy = (lat - cLat) * ky;
+    const dy2 = dy * dy;
+    if (dy2 > cullR2) continue;
+    const row = r * w;
+    for (let c = 0; c < w; c++) {
+      const j = row + c;
+      if (inside[j] === 0) continue;
+      const dx = (lons[c]! - cLon) * kx;
+      const d2 = dx * dx + dy2;
+      if (d2 > cullR2) continue;
+      let p: number;
+      if (d2 >= exactBelow2) {
+        bits[0] = d2;
+        const hi = words[hiWord]!;
+        const x = ((hi >>> 20) - 1023 - e0) * sub + (hi & 0xfffff) * mantissaScale;
+        const i = x | 0;
+        const tt = x - i;
+        const q = 2 * i;
+        const pl = bd[q]! + (bd[q + 2]! - bd[q]!) * tt;
+        const av = bd[q + 1]! + (bd[q + 3]! - bd[q + 1]!) * tt;
+        const y = ((dx * sinAz + dy * cosAz) / Math.sqrt(d2) + 1) * hScale;
+        const jj = y | 0;
+        const ah = jj >= hLast ? hz[hLast]! : hz[jj]! + (hz[jj + 1]! - hz[jj]!) * (y - jj);
+        const a = ah + av;
+        p = base + (gainDbi - (a > capDb ? capDb : a) - pl);
+      } else p = cellPowerAt(cell, dx, dy, d2);
+      const ly = (p + offset) * dbToLog2;
+      let mw = 0;
+      if (ly > -1070) {
+        const n = Math.floor(ly);
+        const ex = (ly - n) * expBits;
+        const ei = ex | 0;
+        mw = (expTable[ei]! + (expTable[ei + 1]! - expTable[ei]!) * (ex - ei)) * pow2[n + pow2Offset]!;
+      }
+      sums[j * nb + bandSlot]! += mw;
+      if (p > bestDbm[j]!) {
+        secondDbm[j] = bestDbm[j]!;
+        bestDbm[j] = p;
+        best[j] = id;
+        bestMw[j] = mw;
+      } else if (p > secondDbm[j]!) secondDbm[j] = p;
     }
   }
 }

@@ -119,7 +119,7 @@ export type SiteStatus = Parsed<typeof SiteStatusSchema>;
 /** Site properties after validation: defaults filled, `name` always present. */
 export type SiteProperties = Omit<Parsed<typeof SitePropertiesSchema>, "name"> & { name: string };
 export type Site = Feature<Point, SiteProperties> & { geometry: { coordinates: [number, number] } };
-export type SiteCollection = FeatureCollection<Point, SiteProperties> & { features: Site[] };
+export type SiteCollection = Omit<FeatureCollection<Point, SiteProperties>, "features"> & { features: Site[] };
 /** What a site file may contain before validation (defaults not yet filled). */
 export type SiteInput = z.input<typeof SiteSchema>;
 export type SiteCollectionInput = z.input<typeof SiteCollectionSchema>;

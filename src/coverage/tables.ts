@@ -1,0 +1,117 @@
+import { horizontalLossRaw, verticalLossRaw } from "../antenna/sector.js";
+
+/**
+ * Lookup tables that replace the per-evaluation transcendental maths for the common antennas
+ * (3GPP sector and omni patterns without mechanical tilt): path loss and vertical-pattern loss by
+ * squared distance on a logarithmic scale (`distanceSubsteps` samples per octave of d², indexed
+ * from the float's exponent and mantissa bits, so no logarithm is taken), and horizontal-pattern
+ * loss by the cosine of the angle off boresight. Linear interpolation;
+ * `test/coverage/tables.test.ts` holds them within `TABLE_DEFAULTS.toleranceDb` of the exact
+ * formulas. Points closer than `exactBelowM` use the exact formulas.
+ */
+export const TABLE_DEFAULTS = {
+  /** Samples per octave of d² in the path-loss and vertical tables. */
+  distanceSubsteps: 64,
+  /** Below this distance the exact formulas are used (the curves are steepest near the mast). */
+  exactBelowM: 50,
+  /** Samples of the horizontal table over cos φ ∈ [−1, 1]. */
+  cosineSamples: 4096,
+  /** The accuracy the tables are tested to, dB. */
+  toleranceDb: 0.05,
+};
+
+export interface FastAntenna {
+  gainDbi: number;
+  /** A_m: cap on the combined horizontal + vertical loss. */
+  capDb: number;
+  sinAz: number;
+  cosAz: number;
+  /** Horizontal loss by cos φ: index (cos φ + 1)·scale. */
+  horizontal: Float32Array;
+  hScale: number;
+  /** Path loss and vertical loss interleaved, by position in log2(d²) (see `logIndex`). */
+  byDistance: Float32Array;
+  /** Smallest exponent of d² in the table. */
+  e0: number;
+  exactBelowM: number;
+  /** Per-cell scratch for reading a double's bits (no module-level state). */
+  bits: Float64Array;
+  words: Uint32Array;
+}
+
+/** Antenna parameters the fast path understands. */
+export interface FastPattern {
+  gainDbi: number;
+  azimuthDeg: number;
+  electricalTiltDeg: number;
+  /** 3GPP horizontal beamwidth, or null for an omni. */
+  hBeamwidthDeg: number | null;
+  /** Vertical beamwidth, or null for none (isotropic in elevation). */
+  vBeamwidthDeg: number | null;
+  capDb: number;
+  sideLobeDb: number;
+}
+
+const R2D = 180 / Math.PI;
+export const SUB = TABLE_DEFAULTS.distanceSubsteps;
+export const MANTISSA_SCALE = SUB / 2 ** 20;
+/** Index of the high 32-bit word of a float64 in a Uint32Array view. */
+export const HI_WORD = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1 ? 1 : 0;
+const HI = HI_WORD;
+
+export function buildFastAntenna(p: FastPattern, dh: number, maxDistanceM: number, pathLoss: (d: number) => number): FastAntenna {
+  const { exactBelowM, cosineSamples } = TABLE_DEFAULTS;
+  const horizontal = new Float32Array(cosineSamples + 1);
+  const hScale = cosineSamples / 2;
+  if (p.hBeamwidthDeg !== null) {
+    for (let k = 0; k <= cosineSamples; k++) {
+      const c = Math.min(1, Math.max(-1, k / hScale - 1));
+      horizontal[k] = horizontalLossRaw(Math.acos(c) * R2D, p.hBeamwidthDeg, p.capDb);
+    }
+  }
+  const e0 = Math.floor(Math.log2(exactBelowM * exactBelowM));
+  const e1 = Math.ceil(Math.log2(Math.max(maxDistanceM, exactBelowM * 2) ** 2)) + 1;
+  const n = (e1 - e0) * SUB + 2;
+  const byDistance = new Float32Array(2 * n);
+  for (let k = 0; k < n; k++) {
+    // sample k sits at d² = 2^(e0 + ⌊k/SUB⌋) · (1 + (k mod SUB)/SUB)
+    const d = Math.sqrt(2 ** (e0 + Math.floor(k / SUB)) * (1 + (k % SUB) / SUB));
+    byDistance[2 * k] = pathLoss(d);
+    byDistance[2 * k + 1] = p.vBeamwidthDeg === null ? 0 : verticalLossRaw(Math.atan2(dh, d) * R2D, p.electricalTiltDeg, p.vBeamwidthDeg, p.sideLobeDb);
+  }
+  const az = (p.azimuthDeg * Math.PI) / 180;
+  const bits = new Float64Array(1);
+  return {
+    gainDbi: p.gainDbi,
+    capDb: p.capDb,
+    sinAz: Math.sin(az),
+    cosAz: Math.cos(az),
+    horizontal,
+    hScale,
+    byDistance,
+    e0,
+    exactBelowM,
+    bits,
+    words: new Uint32Array(bits.buffer),
+  };
+}
+
+/** Gain − path loss toward (dx east, dy north), d² = dx² + dy² ≥ exactBelowM², from the tables. */
+export function fastGainMinusLoss(f: FastAntenna, dx: number, dy: number, d2: number): number {
+  f.bits[0] = d2;
+  const hi = f.words[HI]!;
+  // position in the table: SUB per octave, linear in the mantissa within an octave
+  const x = ((hi >>> 20) - 1023 - f.e0) * SUB + (hi & 0xfffff) * MANTISSA_SCALE;
+  const i = x | 0;
+  const t = x - i;
+  const b = f.byDistance;
+  const k = 2 * i;
+  const pl = b[k]! + (b[k + 2]! - b[k]!) * t;
+  const av = b[k + 1]! + (b[k + 3]! - b[k + 1]!) * t;
+  const y = ((dx * f.sinAz + dy * f.cosAz) / Math.sqrt(d2) + 1) * f.hScale;
+  const j = y | 0;
+  const h = f.horizontal;
+  const ah = j >= h.length - 1 ? h[h.length - 1]! : h[j]! + (h[j + 1]! - h[j]!) * (y - j);
+  const a = ah + av;
+  return f.gainDbi - (a > f.capDb ? f.capDb : a) - pl;
+}
