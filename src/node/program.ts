@@ -33,10 +33,13 @@ export function buildProgram(io: Io = stdio): { program: Command; status: { code
 
   program
     .command("plan")
-    .description("Check a scenario and summarise its districts, population, terrain and programme")
+    .description("Check a scenario, place its programme provisionally and predict coverage by district and technology")
     .argument("[scenario]", "scenario folder holding scenario.json (default: the embedded Almaty scenario)")
     .option("--json", "print the summary as JSON")
-    .action((dir: string | undefined, opts: { json?: boolean }) => planCommand(dir, opts, io.out));
+    .option("--cell-size <metres>", "pixel size of the coverage maps", (v) => Number(v), 100)
+    .action((dir: string | undefined, opts: { json?: boolean; cellSize: number }) =>
+      planCommand(dir, { ...(opts.json === undefined ? {} : { json: opts.json }), cellSizeM: opts.cellSize }, io.out),
+    );
 
   program
     .command("validate")

@@ -27,12 +27,18 @@ describe("cellplan plan", () => {
     expect(r.out).toMatch(/2019-2020\s+4G\s+LTE1800, LTE800\s+26/);
     expect(r.out).toMatch(/2021-pilot\s+5G\s+NR3500\s+7/);
     expect(r.out).toContain("© OpenStreetMap contributors");
+    expect(r.out).toMatch(/Medeu\s+\d+\.\d% \/ \d+\.\d%/);
+    expect(r.out).toContain("not the programme's real sites");
   });
 
   it("prints JSON with --json and takes a scenario folder", () => {
-    const r = run(["plan", almatyDir(), "--json"]);
+    const r = run(["plan", almatyDir(), "--json", "--cell-size", "250"]);
     expect(r.code).toBe(EXIT.ok);
-    expect(JSON.parse(r.out)).toMatchObject({ id: "almaty-2019", population: 2_165_759 });
+    const j = JSON.parse(r.out);
+    expect(j.summary).toMatchObject({ id: "almaty-2019", population: 2_165_759 });
+    expect(j.sites).toBe(70);
+    expect(Object.keys(j.coverage)).toEqual(["2G", "3G", "4G", "5G"]);
+    expect(j.coverage["4G"].zones).toHaveLength(8);
   });
 
   it("exits 1 with the problem on a bad scenario folder", () => {

@@ -1,19 +1,67 @@
+import { computeCoverage } from "../../coverage/compute.js";
+import { coverageStats, type CoverageStats } from "../../coverage/stats.js";
+import { TECHNOLOGIES } from "../../model/bands.js";
+import { RADIO_DEFAULTS } from "../../radio/defaults.js";
+import { provisionalPlacement } from "../../rollout/placement.js";
 import type { ScenarioSummary } from "../../rollout/summary.js";
 import { summariseScenario } from "../../rollout/summary.js";
+import type { Technology } from "../../units.js";
 import { loadScenario } from "../scenario.js";
 import { fixed, formatTable, int } from "../table.js";
 
 export interface PlanOptions {
   json?: boolean;
+  /** Pixel size of the coverage maps, m (default 100). */
+  cellSizeM?: number;
+}
+
+export interface PlanResult {
+  summary: ScenarioSummary;
+  /** Coverage of the provisional placement per technology, at its outdoor threshold. */
+  coverage: Partial<Record<Technology, CoverageStats>>;
+  sites: number;
 }
 
 /**
- * `cellplan plan [scenario]`: until the rollout planner lands (issues 6 and 7) this loads and
- * checks the scenario and prints what the programme means per district and per site.
+ * `cellplan plan [scenario]`: checks the scenario, places the programme's sites provisionally
+ * (greedy by population until the optimiser lands) and predicts each technology's outdoor
+ * coverage by district and population.
  */
 export function planCommand(dir: string | undefined, options: PlanOptions, out: (s: string) => void): void {
-  const summary = summariseScenario(loadScenario(dir));
-  out(options.json ? JSON.stringify(summary, null, 2) : formatSummary(summary));
+  const scenario = loadScenario(dir);
+  const summary = summariseScenario(scenario);
+  const sites = provisionalPlacement(scenario);
+  const coverage: PlanResult["coverage"] = {};
+  const planned = new Set(scenario.programme.phases.flatMap((p) => p.deployments.flatMap((d) => d.technologies)));
+  for (const tech of TECHNOLOGIES.filter((t) => planned.has(t))) {
+    const raster = computeCoverage(sites, { area: scenario.boundary, technology: tech, cellSizeM: options.cellSizeM ?? 100 });
+    coverage[tech] = coverageStats(raster, {
+      thresholdDbm: RADIO_DEFAULTS[tech].thresholds.outdoorDbm,
+      zones: scenario.districts,
+      population: scenario.population,
+    });
+  }
+  const result: PlanResult = { summary, coverage, sites: sites.features.length };
+  out(options.json ? JSON.stringify(result, null, 2) : `${formatSummary(summary)}\n\n${formatCoverage(result)}`);
+}
+
+export function formatCoverage(r: PlanResult): string {
+  const techs = Object.keys(r.coverage) as Technology[];
+  const first = r.coverage[techs[0]!]!;
+  const pct = (x: number) => `${fixed(x, 1)}%`;
+  return [
+    `Predicted outdoor coverage of the ${r.sites} provisionally placed sites (area % / population %)`,
+    formatTable(
+      ["District", ...techs.map((t) => `${t} ≥ ${RADIO_DEFAULTS[t].thresholds.outdoorDbm} dBm`)],
+      [
+        ...first.zones.map((z, k) => [z.name, ...techs.map((t) => `${pct(r.coverage[t]!.zones[k]!.areaPct)} / ${pct(r.coverage[t]!.zones[k]!.populationPct)}`)]),
+        ["City", ...techs.map((t) => `${pct(r.coverage[t]!.areaPct)} / ${pct(r.coverage[t]!.populationPct)}`)],
+      ],
+    ),
+    `People covered: ${techs.map((t) => `${t} ${int(r.coverage[t]!.population)}`).join(", ")}.`,
+    "Sites: provisional placement (greedy by population with minimum spacing; the 5G pilot as a 7-site cluster) — not the programme's real sites, which are not public.",
+    "Models: Okumura-Hata (large city) ≤ 1 GHz, COST-231 Hata (metropolitan) at 1.8–2.1 GHz, 3GPP UMa NLOS at 3.5 GHz; flat earth (terrain comes with issue 5).",
+  ].join("\n");
 }
 
 export function formatSummary(s: ScenarioSummary): string {
