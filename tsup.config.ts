@@ -9,6 +9,8 @@ export default defineConfig({
     node: "src/node/index.ts",
     testing: "src/testing/index.ts",
     cli: "src/node/cli.ts",
+    // loaded by computeCoverageParallel from beside node.js / node.cjs
+    "coverage-worker": "src/node/coverage-worker.ts",
   },
   format: ["esm", "cjs"],
   dts: { entry: { index: "src/index.ts", node: "src/node/index.ts", testing: "src/testing/index.ts" } },

@@ -1,3 +1,7 @@
 // cellplan/node: Node-only helpers (file I/O; later worker threads and the CLI's commands).
 export { loadScenario, readSites } from "./scenario.js";
 export { almatyDir, packageRoot, readBytes, readJson } from "./files.js";
+export { computeCoverageParallel, PARALLEL_DEFAULTS } from "./parallel.js";
+export type { ParallelCoverageOptions } from "./parallel.js";
+export { coverageToGeoTiff, writeGeoTiff, GEOTIFF_DEFAULTS } from "./geotiff.js";
+export type { GeoTiffLayer, GeoTiffOptions, GeoTiffSource } from "./geotiff.js";

@@ -1,0 +1,156 @@
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { createRequire } from "node:module";
+import { availableParallelism } from "node:os";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import { setupCoverage, type CoverageOptions, type CoverageRaster } from "../coverage/compute.js";
+import { tilesOf } from "../coverage/tiles.js";
+import { CellplanError, fail } from "../errors.js";
+import { rebuildError, type CoverageWorkerInput, type CoverageWorkerMessage } from "./worker-messages.js";
+
+export interface ParallelCoverageOptions extends CoverageOptions {
+  /**
+   * Worker threads (default `PARALLEL_DEFAULTS.workers()`). `1` still runs the pixels on one worker
+   * thread, keeping the calling thread free; never more workers than tiles.
+   */
+  workers?: number;
+}
+
+export const PARALLEL_DEFAULTS = {
+  /** Worker threads: the cores Node may use, at most 4. */
+  workers: (): number => Math.min(availableParallelism(), 4),
+};
+
+/**
+ * `computeCoverage` on worker threads: the same raster, bit for bit in every layer, for any number of
+ * workers. The calling thread validates and sets up once (a bad option rejects before any worker
+ * starts); each worker repeats that deterministic setup and takes tiles from a shared counter,
+ * writing into `SharedArrayBuffer` layers that are copied into ordinary typed arrays at the end.
+ * `onProgress` runs on the calling thread as tiles finish. A custom `model` function cannot be sent
+ * to a worker: it rejects with `INVALID_VALUE` (field `model`); use `computeCoverage` for it.
+ * Each worker also allocates (and drops) a set of layers during its setup: peak memory is about
+ * (2 + workers) × 13 bytes per pixel.
+ */
+export async function computeCoverageParallel(sites: unknown, options: ParallelCoverageOptions): Promise<CoverageRaster> {
+  if (options === null || typeof options !== "object") fail("WRONG_TYPE", "options", options, "{ area, band | technology, … }");
+  const { onProgress, workers: requested, model, ...rest } = options;
+  if (model !== undefined) {
+    fail("INVALID_VALUE", "model", model, "no custom model with computeCoverageParallel: a function cannot be sent to worker threads (use computeCoverage on one thread, or the default models)");
+  }
+  const workers = requested ?? PARALLEL_DEFAULTS.workers();
+  if (typeof workers !== "number" || !Number.isInteger(workers) || workers < 1) fail("INVALID_VALUE", "workers", workers, "an integer ≥ 1");
+  const run = setupCoverage(sites, rest);
+  const tiles = tilesOf(run.grid, run.tileSize);
+  const n = run.grid.width * run.grid.height;
+  const shared = {
+    powerDbm: new Float32Array(new SharedArrayBuffer(n * 4)),
+    server: new Int32Array(new SharedArrayBuffer(n * 4)),
+    secondDbm: new Float32Array(new SharedArrayBuffer(n * 4)),
+    sinrDb: new Float32Array(new SharedArrayBuffer(n * 4)),
+  };
+  // Start from the engine's own fill values (NaN / −1), whatever they are.
+  shared.powerDbm.set(run.layers.powerDbm);
+  shared.server.set(run.layers.server);
+  shared.secondDbm.set(run.layers.secondDbm);
+  shared.sinrDb.set(run.layers.sinrDb);
+  const counters = new Int32Array(new SharedArrayBuffer(8));
+  const input: CoverageWorkerInput = {
+    sites,
+    options: rest,
+    tileCount: tiles.length,
+    width: run.grid.width,
+    height: run.grid.height,
+    layers: {
+      powerDbm: shared.powerDbm.buffer as SharedArrayBuffer,
+      server: shared.server.buffer as SharedArrayBuffer,
+      secondDbm: shared.secondDbm.buffer as SharedArrayBuffer,
+      sinrDb: shared.sinrDb.buffer as SharedArrayBuffer,
+    },
+    counters: counters.buffer as SharedArrayBuffer,
+  };
+  await runWorkers(Math.min(workers, tiles.length), input, (done) => onProgress?.(done, tiles.length));
+  if (Atomics.load(counters, 1) !== tiles.length) throw new Error(`cellplan: ${Atomics.load(counters, 1)} of ${tiles.length} tiles computed`);
+  run.layers.powerDbm.set(shared.powerDbm);
+  run.layers.server.set(shared.server);
+  run.layers.secondDbm.set(shared.secondDbm);
+  run.layers.sinrDb.set(shared.sinrDb);
+  return run.raster;
+}
+
+/** Starts `count` workers and settles when all are done or the first fails; every worker is terminated either way. */
+async function runWorkers(count: number, input: CoverageWorkerInput, progress: (done: number) => void): Promise<void> {
+  const script = coverageWorkerScript();
+  const pool: Worker[] = [];
+  let done = 0;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let finished = 0;
+      const failWith = (e: unknown) => {
+        Atomics.store(new Int32Array(input.counters), 0, input.tileCount); // others stop taking tiles
+        reject(e);
+      };
+      for (let w = 0; w < count; w++) {
+        let worker: Worker;
+        try {
+          worker = new Worker(script, { workerData: input });
+        } catch (e) {
+          if (e instanceof Error && e.name === "DataCloneError") {
+            failWith(CellplanError.of({ code: "WRONG_TYPE", field: "sites/options", value: e.message, allowed: "plain data (no functions or class instances) to send to worker threads" }));
+          } else failWith(e);
+          return;
+        }
+        pool.push(worker);
+        let ended = false;
+        worker.on("message", (m: CoverageWorkerMessage) => {
+          if (m.type === "tile") {
+            done++;
+            try {
+              progress(done);
+            } catch (e) {
+              failWith(e);
+            }
+          } else if (m.type === "done") {
+            ended = true;
+            if (++finished === count) resolve();
+          } else failWith(rebuildError(m.error));
+        });
+        worker.on("error", failWith);
+        worker.on("exit", (code) => {
+          if (!ended) failWith(new Error(`cellplan: coverage worker exited (code ${code}) before finishing`));
+        });
+      }
+    });
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
+}
+
+/**
+ * The worker script next to this module: `coverage-worker.js` in dist/ (tsup entry
+ * `"coverage-worker"`, loaded as ESM also from the CJS build), or `coverage-worker.ts` when running
+ * from sources (vitest, tsx). Node 20 ignores `--import tsx` in a worker's `execArgv` for the
+ * worker's own entry, so a .ts worker starts from a small ESM bootstrap (a data: URL) that registers
+ * tsx's loader and then imports the script.
+ */
+function coverageWorkerScript(): URL {
+  for (const ext of [".js", ".mjs", ".cjs"]) {
+    const url = new URL(`./coverage-worker${ext}`, import.meta.url);
+    if (existsSync(fileURLToPath(url))) return url;
+  }
+  const ts = new URL("./coverage-worker.ts", import.meta.url);
+  if (!existsSync(fileURLToPath(ts))) {
+    throw new Error(`cellplan: the coverage worker script (coverage-worker.js) is missing next to ${fileURLToPath(import.meta.url)}`);
+  }
+  const api = pathToFileURL(tsxEsmApi()).href;
+  const boot = `const m = await import(${JSON.stringify(api)}); m.register(); await import(${JSON.stringify(ts.href)});`;
+  return new URL(`data:text/javascript,${encodeURIComponent(boot)}`);
+}
+
+/** tsx's ESM API file, from its exports map (its `require` build cannot register the ESM hooks). */
+function tsxEsmApi(): string {
+  const pkgPath = createRequire(import.meta.url).resolve("tsx/package.json");
+  const pkg = JSON.parse(readFileSync(pkgPath, "utf8")) as { exports?: Record<string, { import?: { default?: string } }> };
+  const rel = pkg.exports?.["./esm/api"]?.import?.default ?? "./dist/esm/api/index.mjs";
+  return join(dirname(pkgPath), rel);
+}

@@ -1,0 +1,70 @@
+import { CellplanError, describeValue, type CellplanErrorCode, type Problem } from "../errors.js";
+import type { CoverageOptions } from "../coverage/compute.js";
+
+/**
+ * What the main thread hands a coverage worker (`workerData`): the caller's sites and options as
+ * given (structured-cloned, so functions cannot cross), the shared output layers and the shared
+ * tile counter.
+ */
+export interface CoverageWorkerInput {
+  sites: unknown;
+  options: Omit<CoverageOptions, "onProgress" | "model">;
+  /** Tiles the main thread counted; a worker whose own setup disagrees stops with an error. */
+  tileCount: number;
+  /** The grid size the main thread computed, checked the same way. */
+  width: number;
+  height: number;
+  layers: { powerDbm: SharedArrayBuffer; server: SharedArrayBuffer; secondDbm: SharedArrayBuffer; sinrDb: SharedArrayBuffer };
+  /** Int32 slot 0: next tile index to take; slot 1: tiles finished (written after each tile's pixels). */
+  counters: SharedArrayBuffer;
+}
+
+/** A worker's messages to the main thread. */
+export type CoverageWorkerMessage = { type: "tile" } | { type: "done" } | { type: "error"; error: SerialisedError };
+
+/** An error flattened for `postMessage`; `code` and `problems` are set for a `CellplanError`. */
+export interface SerialisedError {
+  name: string;
+  message: string;
+  stack?: string;
+  code?: CellplanErrorCode;
+  problems?: Problem[];
+}
+
+export function serialiseError(e: unknown): SerialisedError {
+  if (e instanceof CellplanError) {
+    return {
+      name: e.name,
+      message: e.message,
+      ...(e.stack === undefined ? {} : { stack: e.stack }),
+      code: e.code,
+      problems: e.problems.map((p) => ({ ...p, value: cloneable(p.value) })),
+    };
+  }
+  if (e instanceof Error) return { name: e.name, message: e.message, ...(e.stack === undefined ? {} : { stack: e.stack }) };
+  return { name: "Error", message: describeValue(e) };
+}
+
+/** The error again on this side: a `CellplanError` keeps its code, problems and message. */
+export function rebuildError(s: SerialisedError): Error {
+  if (s.code !== undefined && s.problems !== undefined) {
+    const e = new CellplanError(s.code, s.problems);
+    e.message = s.message;
+    if (s.stack !== undefined) e.stack = s.stack;
+    return e;
+  }
+  const e = new Error(s.message);
+  e.name = s.name;
+  if (s.stack !== undefined) e.stack = s.stack;
+  return e;
+}
+
+/** A problem's value as is when `postMessage` can copy it, else its short description. */
+function cloneable(v: unknown): unknown {
+  try {
+    structuredClone(v);
+    return v;
+  } catch {
+    return describeValue(v);
+  }
+}
