@@ -50,6 +50,17 @@ const pip = time(() => turfMask(fine, boundary, PIP_STEP));
 const scanNsPerPixel = (scan.ms * 1e6) / (fine.width * fine.height);
 const pipNsPerPixel = (pip.ms * 1e6) / pip.value.tested;
 
+// 4. Worker threads: 2 threads (the caller and one worker) vs one thread on a heavier run (12.5 m),
+//    from the built package as users run it (`npm run bench` builds first): a worker started on
+//    TypeScript sources would spend its time in the transpiler.
+const heavy = { area: boundary, band, cellSizeM: 12.5 } as const;
+const distNode = new URL("../dist/node.js", import.meta.url).href;
+const { computeCoverageParallel } = (await import(distNode)) as typeof import("../src/node/parallel.js");
+const oneThread = time(() => computeCoverage(sites, heavy));
+const t2 = performance.now();
+await computeCoverageParallel(sites, { ...heavy, workers: 2 });
+const twoWorkersMs = performance.now() - t2;
+
 const fmt = (x: number, d = 1) => x.toLocaleString("en-GB", { maximumFractionDigits: d, minimumFractionDigits: d });
 const rows = [
   ["Engine, Almaty at 25 m, 64 sites × 3 LTE1800 sectors (culled)", `${fmt(full.ms / 1000, 2)} s; ${fmt(engineRate / 1e6, 0)} M pixel×cells/s`, "–"],
@@ -58,6 +69,8 @@ const rows = [
   [`Turf kernel (turf.distance + turf.bearing), every ${TURF_STEP}th pixel, extrapolated`, `${fmt(turfNs, 1)} ns`, `engine ${fmt(turfNs / engineNs, 0)}× faster`],
   ["Scanline polygon mask, 25 m", `${fmt(scanNsPerPixel, 2)} ns/pixel`, "1×"],
   [`booleanPointInPolygon per pixel, every ${PIP_STEP}th pixel, extrapolated`, `${fmt(pipNsPerPixel, 0)} ns/pixel`, `scanline ${fmt(pipNsPerPixel / scanNsPerPixel, 0)}× faster`],
+  ["One thread, Almaty at 12.5 m", `${fmt(oneThread.ms / 1000, 2)} s`, "1×"],
+  ["computeCoverageParallel, 2 workers, same run", `${fmt(twoWorkersMs / 1000, 2)} s`, `${fmt(oneThread.ms / twoWorkersMs, 2)}× faster`],
 ];
 const table = [
   `Measured by \`npm run bench\` (bench/perf-report.ts) on ${availableParallelism()} cores, Node ${process.version}; seeded scene of ${masked.toLocaleString("en-GB")} pixels × ${cells} cells.`,

@@ -5,27 +5,33 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { setupCoverage, type CoverageOptions, type CoverageRaster } from "../coverage/compute.js";
-import { tilesOf } from "../coverage/tiles.js";
+import { computeTile, tilesOf } from "../coverage/tiles.js";
 import { CellplanError, fail } from "../errors.js";
 import { rebuildError, type CoverageWorkerInput, type CoverageWorkerMessage } from "./worker-messages.js";
 
 export interface ParallelCoverageOptions extends CoverageOptions {
   /**
-   * Worker threads (default `PARALLEL_DEFAULTS.workers()`). `1` still runs the pixels on one worker
-   * thread, keeping the calling thread free; never more workers than tiles.
+   * Threads computing tiles (default `PARALLEL_DEFAULTS.workers()`), never more than tiles. With
+   * `callerComputes` (the default) the calling thread is one of them and `workers − 1` worker
+   * threads are started; otherwise `workers` worker threads do all the pixels and the calling
+   * thread stays free for its event loop.
    */
   workers?: number;
+  /** The calling thread takes tiles too (default true): no core idles while workers start up. */
+  callerComputes?: boolean;
 }
 
 export const PARALLEL_DEFAULTS = {
-  /** Worker threads: the cores Node may use, at most 4. */
+  /** Threads: the cores Node may use, at most 4. */
   workers: (): number => Math.min(availableParallelism(), 4),
+  callerComputes: true,
 };
 
 /**
  * `computeCoverage` on worker threads: the same raster, bit for bit in every layer, for any number of
- * workers. The calling thread validates and sets up once (a bad option rejects before any worker
- * starts); each worker repeats that deterministic setup and takes tiles from a shared counter,
+ * threads. The calling thread validates and sets up once (a bad option rejects before any worker
+ * starts) and, by default, computes tiles itself while the workers run; each worker repeats that
+ * deterministic setup and takes tiles from the same shared counter,
  * writing into `SharedArrayBuffer` layers that are copied into ordinary typed arrays at the end.
  * `onProgress` runs on the calling thread as tiles finish. A custom `model` function cannot be sent
  * to a worker: it rejects with `INVALID_VALUE` (field `model`); use `computeCoverage` for it.
@@ -34,7 +40,7 @@ export const PARALLEL_DEFAULTS = {
  */
 export async function computeCoverageParallel(sites: unknown, options: ParallelCoverageOptions): Promise<CoverageRaster> {
   if (options === null || typeof options !== "object") fail("WRONG_TYPE", "options", options, "{ area, band | technology, … }");
-  const { onProgress, workers: requested, model, ...rest } = options;
+  const { onProgress, workers: requested, model, callerComputes = PARALLEL_DEFAULTS.callerComputes, ...rest } = options;
   if (model !== undefined) {
     fail("INVALID_VALUE", "model", model, "no custom model with computeCoverageParallel: a function cannot be sent to worker threads (use computeCoverage on one thread, or the default models)");
   }
@@ -69,7 +75,29 @@ export async function computeCoverageParallel(sites: unknown, options: ParallelC
     },
     counters: counters.buffer as SharedArrayBuffer,
   };
-  await runWorkers(Math.min(workers, tiles.length), input, (done) => onProgress?.(done, tiles.length));
+  const threads = Math.min(workers, tiles.length);
+  let done = 0;
+  const progress = () => onProgress?.(++done, tiles.length);
+  const spawned = callerComputes ? threads - 1 : threads;
+  const working = spawned > 0 ? runWorkers(spawned, input, progress) : Promise.resolve();
+  if (callerComputes) {
+    // The calling thread takes tiles from the same counter while the workers start and run.
+    const own = { powerDbm: shared.powerDbm, server: shared.server, secondDbm: shared.secondDbm, sinrDb: shared.sinrDb };
+    try {
+      for (;;) {
+        const k = Atomics.add(counters, 0, 1);
+        if (k >= tiles.length) break;
+        computeTile(run.ctx, tiles[k]!, own);
+        Atomics.add(counters, 1, 1);
+        progress();
+      }
+    } catch (e) {
+      Atomics.store(counters, 0, tiles.length); // workers stop taking tiles
+      await working.catch(() => undefined);
+      throw e;
+    }
+  }
+  await working;
   if (Atomics.load(counters, 1) !== tiles.length) throw new Error(`cellplan: ${Atomics.load(counters, 1)} of ${tiles.length} tiles computed`);
   run.layers.powerDbm.set(shared.powerDbm);
   run.layers.server.set(shared.server);
@@ -79,10 +107,9 @@ export async function computeCoverageParallel(sites: unknown, options: ParallelC
 }
 
 /** Starts `count` workers and settles when all are done or the first fails; every worker is terminated either way. */
-async function runWorkers(count: number, input: CoverageWorkerInput, progress: (done: number) => void): Promise<void> {
+async function runWorkers(count: number, input: CoverageWorkerInput, progress: () => void): Promise<void> {
   const script = coverageWorkerScript();
   const pool: Worker[] = [];
-  let done = 0;
   try {
     await new Promise<void>((resolve, reject) => {
       let finished = 0;
@@ -104,9 +131,8 @@ async function runWorkers(count: number, input: CoverageWorkerInput, progress: (
         let ended = false;
         worker.on("message", (m: CoverageWorkerMessage) => {
           if (m.type === "tile") {
-            done++;
             try {
-              progress(done);
+              progress();
             } catch (e) {
               failWith(e);
             }

@@ -3,6 +3,8 @@ import { SITE_DEFAULTS } from "../../src/model/defaults.js";
 import { VALIDATE_DEFAULTS } from "../../src/model/validate.js";
 import { TECHNOLOGIES } from "../../src/model/bands.js";
 import { PATH_LOSS_MODELS } from "../../src/propagation/registry.js";
+import { COVERAGE_DEFAULTS } from "../../src/coverage/defaults.js";
+import { TABLE_DEFAULTS } from "../../src/coverage/tables.js";
 import { RADIO_DEFAULTS } from "../../src/radio/defaults.js";
 import { BAND_TABLE } from "../../src/radio/bands.js";
 
@@ -32,7 +34,11 @@ export function readmeTables(): Record<string, string> {
   const bands = Object.values(BAND_TABLE).map(
     (b) => `| \`${b.band}\` | ${b.technology} | ${b.name} | ${b.downlinkLowMHz}–${b.downlinkHighMHz} | ${b.downlinkCentreMHz} | ${b.channelBandwidthMHz} | ${b.subcarriers ?? "–"} | ${b.quantity} |`,
   );
+  const coverage = Object.entries({ ...COVERAGE_DEFAULTS, ...Object.fromEntries(Object.entries(TABLE_DEFAULTS).map(([k, v]) => [`tables.${k}`, v])) }).map(
+    ([k, v]) => `| \`${k}\` | ${v} |`,
+  );
   return {
+    coverage: ["| option (`COVERAGE_DEFAULTS`, `TABLE_DEFAULTS`) | default |", "|---|---|", ...coverage].join("\n"),
     models: [
       "| model | name | f (MHz) | d (m) | h_BS (m) | h_UT (m) | source |",
       "|---|---|---|---|---|---|---|",
