@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { computeCoverage } from "../../src/coverage/compute.js";
+import { computeCoverage, type CoverageRaster } from "../../src/coverage/compute.js";
+import { coverageContours } from "../../src/coverage/contours.js";
+import { bestServerAreas } from "../../src/coverage/best-server-areas.js";
+import { expectValidMultiPolygons } from "../fixtures/rfc7946.js";
 import { coverageStats } from "../../src/coverage/stats.js";
 import { loadScenario } from "../../src/node/scenario.js";
 import { RADIO_DEFAULTS } from "../../src/radio/defaults.js";
@@ -10,12 +13,28 @@ const scenario = loadScenario();
 const sites = provisionalPlacement(scenario);
 
 describe("Almaty: coverage of the provisional programme by district and technology", () => {
+  const rasters: Record<string, CoverageRaster> = {};
   const stats = Object.fromEntries(
     TECHNOLOGIES.map((tech) => {
       const raster = computeCoverage(sites, { area: scenario.boundary, technology: tech, cellSizeM: 200 });
+      rasters[tech] = raster;
       return [tech, coverageStats(raster, { thresholdDbm: RADIO_DEFAULTS[tech].thresholds.outdoorDbm, zones: scenario.districts, population: scenario.population, sigmaDb: 8 })];
     }),
   );
+
+  it("draws contours and best-server areas that validate as RFC 7946 GeoJSON", () => {
+    for (const tech of TECHNOLOGIES) {
+      const r = rasters[tech]!;
+      const t = RADIO_DEFAULTS[tech].thresholds;
+      const bands = coverageContours(r, [t.outdoorDbm, t.inCarDbm, t.indoorDbm]);
+      expectValidMultiPolygons(bands, r.grid);
+      const cumulative = coverageContours(r, [t.outdoorDbm], { cumulative: true });
+      expectValidMultiPolygons(cumulative, r.grid);
+      // the outdoor contour's area is the covered area, to the pixel-edge tolerance of marching squares
+      if (stats[tech]!.areaKm2 > 5) expect(Math.abs(cumulative.features[0]!.properties.areaKm2 / stats[tech]!.areaKm2 - 1)).toBeLessThan(0.05);
+      expectValidMultiPolygons(bestServerAreas(r), r.grid);
+    }
+  });
 
   it("reports all 8 districts for every technology, with shares in [0, 100]", () => {
     for (const tech of TECHNOLOGIES) {

@@ -1,4 +1,5 @@
 import { booleanPointInPolygon } from "@turf/turf";
+import { expectValidMultiPolygons } from "../fixtures/rfc7946.js";
 import fc from "fast-check";
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from "geojson";
 import { describe, expect, it } from "vitest";
@@ -46,31 +47,6 @@ function handRaster(width: number, height: number, power: readonly number[], ext
   };
 }
 
-/** RFC 7946 checks of every ring, and that coordinates stay inside the grid and keep ≤ 7 decimals. */
-function expectValid(col: FeatureCollection<MultiPolygon>, grid: Grid): void {
-  const [w, s, e, n] = gridBBox(grid);
-  for (const f of col.features) {
-    expect(f.geometry.type).toBe("MultiPolygon");
-    expect(f.geometry.coordinates.length).toBeGreaterThan(0);
-    for (const polygon of f.geometry.coordinates) {
-      polygon.forEach((ring, k) => {
-        expect(ring.length).toBeGreaterThanOrEqual(4);
-        expect(ring[0]).toEqual(ring.at(-1));
-        for (let i = 1; i < ring.length; i++) expect(ring[i]).not.toEqual(ring[i - 1]);
-        for (const [lon, lat] of ring as [number, number][]) {
-          expect(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90).toBe(true);
-          expect(lon >= w - 1e-7 && lon <= e + 1e-7 && lat >= s - 1e-7 && lat <= n + 1e-7).toBe(true);
-          expect(Math.round(lon * 1e7) / 1e7).toBe(lon);
-          expect(Math.round(lat * 1e7) / 1e7).toBe(lat);
-        }
-        // Exterior counter-clockwise (positive), holes clockwise (negative).
-        if (k === 0) expect(ringSignedAreaM2(ring)).toBeGreaterThan(0);
-        else expect(ringSignedAreaM2(ring)).toBeLessThan(0);
-      });
-    }
-  }
-}
-
 const inside = (f: Feature<MultiPolygon> | undefined, p: Position): boolean => f !== undefined && booleanPointInPolygon(p, f);
 
 /** Pixel edges between an inside and an outside pixel (beyond the grid counts as outside). */
@@ -86,7 +62,7 @@ describe("coverageContours — d3-contour's frame mapped onto the grid", () => {
     // 3 × 3, centre pixel −80 dBm, neighbours −120: at −100 the crossing is halfway between centres.
     const r = handRaster(3, 3, [-120, -120, -120, -120, -80, -120, -120, -120, -120]);
     const out = coverageContours(r, [-100]);
-    expectValid(out, r.grid);
+    expectValidMultiPolygons(out, r.grid);
     expect(out.features).toHaveLength(1);
     const f = out.features[0]!;
     expect(f.geometry.coordinates).toHaveLength(1);
@@ -115,7 +91,7 @@ describe("coverageContours — d3-contour's frame mapped onto the grid", () => {
   it("next to NaN (outside the area) and −Infinity (no signal) the outline runs on the pixel edge; at the grid edge too", () => {
     const r = handRaster(3, 2, [NaN, -Infinity, -60, NaN, -70, -65]);
     const f = coverageContours(r, [-100]).features[0]!;
-    expectValid({ type: "FeatureCollection", features: [f] }, r.grid);
+    expectValidMultiPolygons({ type: "FeatureCollection", features: [f] }, r.grid);
     // Three pixels with marching-squares corners: ⅛ pixel cut at each of the five convex corners
     // (three on the grid edge, two next to NaN / −∞) and ⅛ pixel added at the one concave corner.
     expect(f.properties.areaKm2).toBeCloseTo(0.03 - (5 * 0.01) / 8 + 0.01 / 8, 4);
@@ -134,7 +110,7 @@ describe("coverageContours — d3-contour's frame mapped onto the grid", () => {
     const p = Array.from({ length: 25 }, (_, i) => (i === 12 ? -120 : -70));
     const r = handRaster(5, 5, p);
     const f = coverageContours(r, [-100]).features[0]!;
-    expectValid({ type: "FeatureCollection", features: [f] }, r.grid);
+    expectValidMultiPolygons({ type: "FeatureCollection", features: [f] }, r.grid);
     expect(f.geometry.coordinates).toHaveLength(1);
     expect(f.geometry.coordinates[0]).toHaveLength(2);
     expect(inside(f, pixelCentre(r.grid, 12))).toBe(false);
@@ -164,7 +140,7 @@ describe("coverageContours — properties of random rasters", () => {
         const t = [...new Set(thresholds)].sort((a, b) => a - b);
         for (const cumulative of [false, true]) {
           const out = coverageContours(r, thresholds, { cumulative });
-          expectValid(out, r.grid);
+          expectValidMultiPolygons(out, r.grid);
           t.forEach((lower, k) => {
             const upper = cumulative ? Infinity : (t[k + 1] ?? Infinity);
             const f = out.features.find((x) => x.properties.thresholdDbm === lower);
@@ -183,7 +159,7 @@ describe("coverageContours — properties of random rasters", () => {
     const p = Array.from({ length: 49 }, (_, i) => ([1, 3].includes(Math.max(Math.abs((i % 7) - 3), Math.abs(Math.floor(i / 7) - 3))) ? -70 : -120));
     const r = handRaster(7, 7, p);
     const f = coverageContours(r, [-100]).features[0]!;
-    expectValid({ type: "FeatureCollection", features: [f] }, r.grid);
+    expectValidMultiPolygons({ type: "FeatureCollection", features: [f] }, r.grid);
     expect(f.geometry.coordinates.map((poly) => poly.length).sort()).toEqual([2, 2]);
     for (let i = 0; i < 49; i++) expect(inside(f, pixelCentre(r.grid, i))).toBe(p[i] === -70);
   });
@@ -203,8 +179,8 @@ describe("coverageContours — computed coverage", () => {
       const cellKm = r.grid.cellSizeM / 1000;
 
       it("is valid RFC 7946 and labelled with the call's parameters", () => {
-        expectValid(cumulative, r.grid);
-        expectValid(bands, r.grid);
+        expectValidMultiPolygons(cumulative, r.grid);
+        expectValidMultiPolygons(bands, r.grid);
         // One feature per band that holds a pixel (near a site power can step over a whole band).
         const occupied = THRESHOLDS.filter((t, k) => r.powerDbm.some((p) => p >= t && p < (THRESHOLDS[k + 1] ?? Infinity)));
         expect(bands.features.map((f) => f.properties.thresholdDbm)).toEqual(occupied);
@@ -265,7 +241,7 @@ describe("bestServerAreas", () => {
   const areas = bestServerAreas(r);
 
   it("gives one valid feature per serving cell, in cell order, labelled with the cell", () => {
-    expectValid(areas, r.grid);
+    expectValidMultiPolygons(areas, r.grid);
     const serving = [...new Set(Array.from(r.server).filter((s) => s >= 0))].sort((a, b) => a - b);
     expect(serving.length).toBe(5);
     expect(areas.features.map((f) => f.properties.cell)).toEqual(serving);
@@ -300,7 +276,7 @@ describe("bestServerAreas", () => {
 
   it("with a threshold keeps only pixels whose power reaches it", () => {
     const strong = bestServerAreas(r, { thresholdDbm: -100 });
-    expectValid(strong, r.grid);
+    expectValidMultiPolygons(strong, r.grid);
     const stats = coverageStats(r, { thresholdDbm: -100 });
     expect(strong.features.map((f) => f.properties.cell)).toEqual(stats.servers.map((s) => s.cell));
     for (const f of strong.features) {
@@ -316,7 +292,7 @@ describe("bestServerAreas", () => {
         ([w, h, server]) => {
           const r = handRaster(w, h, server.map((s) => (s < 0 ? -Infinity : -80)), { server, cells: 3 });
           const out = bestServerAreas(r);
-          expectValid(out, r.grid);
+          expectValidMultiPolygons(out, r.grid);
           expect(out.features.map((f) => f.properties.cell)).toEqual([0, 1, 2].filter((k) => server.includes(k)));
           for (const f of out.features) for (let i = 0; i < server.length; i++) expect(inside(f, pixelCentre(r.grid, i))).toBe(server[i] === f.properties.cell);
         },
