@@ -26,11 +26,11 @@ export interface FastAntenna {
   capDb: number;
   sinAz: number;
   cosAz: number;
-  /** Horizontal loss by cos φ: index (cos φ + 1)·scale. */
+  /** Horizontal loss by cos φ: index (cos φ + 1)·scale; one extra sample so boresight needs no branch. */
   horizontal: Float32Array;
   hScale: number;
-  /** Path loss and vertical loss interleaved, by position in log2(d²) (see `logIndex`). */
-  byDistance: Float32Array;
+  /** Path loss, vertical loss and 1/d interleaved (stride 3), by position in log2(d²). */
+  byDistance: Float64Array;
   /** Smallest exponent of d² in the table. */
   e0: number;
   exactBelowM: number;
@@ -61,23 +61,25 @@ const HI = HI_WORD;
 
 export function buildFastAntenna(p: FastPattern, dh: number, maxDistanceM: number, pathLoss: (d: number) => number): FastAntenna {
   const { exactBelowM, cosineSamples } = TABLE_DEFAULTS;
-  const horizontal = new Float32Array(cosineSamples + 1);
+  const horizontal = new Float32Array(cosineSamples + 2);
   const hScale = cosineSamples / 2;
   if (p.hBeamwidthDeg !== null) {
     for (let k = 0; k <= cosineSamples; k++) {
       const c = Math.min(1, Math.max(-1, k / hScale - 1));
       horizontal[k] = horizontalLossRaw(Math.acos(c) * R2D, p.hBeamwidthDeg, p.capDb);
     }
+    horizontal[cosineSamples + 1] = horizontal[cosineSamples]!;
   }
   const e0 = Math.floor(Math.log2(exactBelowM * exactBelowM));
   const e1 = Math.ceil(Math.log2(Math.max(maxDistanceM, exactBelowM * 2) ** 2)) + 1;
   const n = (e1 - e0) * SUB + 2;
-  const byDistance = new Float32Array(2 * n);
+  const byDistance = new Float64Array(3 * n);
   for (let k = 0; k < n; k++) {
     // sample k sits at d² = 2^(e0 + ⌊k/SUB⌋) · (1 + (k mod SUB)/SUB)
     const d = Math.sqrt(2 ** (e0 + Math.floor(k / SUB)) * (1 + (k % SUB) / SUB));
-    byDistance[2 * k] = pathLoss(d);
-    byDistance[2 * k + 1] = p.vBeamwidthDeg === null ? 0 : verticalLossRaw(Math.atan2(dh, d) * R2D, p.electricalTiltDeg, p.vBeamwidthDeg, p.sideLobeDb);
+    byDistance[3 * k] = pathLoss(d);
+    byDistance[3 * k + 1] = p.vBeamwidthDeg === null ? 0 : verticalLossRaw(Math.atan2(dh, d) * R2D, p.electricalTiltDeg, p.vBeamwidthDeg, p.sideLobeDb);
+    byDistance[3 * k + 2] = 1 / d;
   }
   const az = (p.azimuthDeg * Math.PI) / 180;
   const bits = new Float64Array(1);
@@ -96,7 +98,10 @@ export function buildFastAntenna(p: FastPattern, dh: number, maxDistanceM: numbe
   };
 }
 
-/** Gain − path loss toward (dx east, dy north), d² = dx² + dy² ≥ exactBelowM², from the tables. */
+/**
+ * Gain − path loss toward (dx east, dy north), d² = dx² + dy² ≥ exactBelowM², from the tables.
+ * `computeTile` repeats these expressions inline, in the same order (bit-identical results).
+ */
 export function fastGainMinusLoss(f: FastAntenna, dx: number, dy: number, d2: number): number {
   f.bits[0] = d2;
   const hi = f.words[HI]!;
@@ -105,13 +110,13 @@ export function fastGainMinusLoss(f: FastAntenna, dx: number, dy: number, d2: nu
   const i = x | 0;
   const t = x - i;
   const b = f.byDistance;
-  const k = 2 * i;
-  const pl = b[k]! + (b[k + 2]! - b[k]!) * t;
-  const av = b[k + 1]! + (b[k + 3]! - b[k + 1]!) * t;
-  const y = ((dx * f.sinAz + dy * f.cosAz) / Math.sqrt(d2) + 1) * f.hScale;
+  const q = 3 * i;
+  const pl = b[q]! + (b[q + 3]! - b[q]!) * t;
+  const av = b[q + 1]! + (b[q + 4]! - b[q + 1]!) * t;
+  const invD = b[q + 2]! + (b[q + 5]! - b[q + 2]!) * t;
+  const y = ((dx * f.sinAz + dy * f.cosAz) * invD + 1) * f.hScale;
   const j = y | 0;
   const h = f.horizontal;
-  const ah = j >= h.length - 1 ? h[h.length - 1]! : h[j]! + (h[j + 1]! - h[j]!) * (y - j);
-  const a = ah + av;
-  return f.gainDbi - (a > f.capDb ? f.capDb : a) - pl;
+  const ah = h[j]! + (h[j + 1]! - h[j]!) * (y - j);
+  return f.gainDbi - Math.min(ah + av, f.capDb) - pl;
 }

@@ -161,7 +161,6 @@ function fastCellOverTile(
 ): void {
   const { lon: cLon, lat: cLat, kx, ky, cullR2, offset, bandSlot, exactBelow2, base } = cell;
   const { byDistance: bd, horizontal: hz, sinAz, cosAz, hScale, capDb, gainDbi, e0, bits, words } = f;
-  const hLast = hz.length - 1;
   // Imported constants read into locals: some module loaders turn live bindings into property reads.
   const expTable = EXP_TABLE;
   const pow2 = POW2;
@@ -190,14 +189,14 @@ function fastCellOverTile(
         const x = ((hi >>> 20) - 1023 - e0) * sub + (hi & 0xfffff) * mantissaScale;
         const i = x | 0;
         const tt = x - i;
-        const q = 2 * i;
-        const pl = bd[q]! + (bd[q + 2]! - bd[q]!) * tt;
-        const av = bd[q + 1]! + (bd[q + 3]! - bd[q + 1]!) * tt;
-        const y = ((dx * sinAz + dy * cosAz) / Math.sqrt(d2) + 1) * hScale;
+        const q = 3 * i;
+        const pl = bd[q]! + (bd[q + 3]! - bd[q]!) * tt;
+        const av = bd[q + 1]! + (bd[q + 4]! - bd[q + 1]!) * tt;
+        const invD = bd[q + 2]! + (bd[q + 5]! - bd[q + 2]!) * tt;
+        const y = ((dx * sinAz + dy * cosAz) * invD + 1) * hScale;
         const jj = y | 0;
-        const ah = jj >= hLast ? hz[hLast]! : hz[jj]! + (hz[jj + 1]! - hz[jj]!) * (y - jj);
-        const a = ah + av;
-        p = base + (gainDbi - (a > capDb ? capDb : a) - pl);
+        const ah = hz[jj]! + (hz[jj + 1]! - hz[jj]!) * (y - jj);
+        p = base + (gainDbi - Math.min(ah + av, capDb) - pl);
       } else p = cellPowerAt(cell, dx, dy, d2);
       const ly = (p + offset) * dbToLog2;
       let mw = 0;
