@@ -59,7 +59,7 @@ export interface KernelCell {
   pathLoss: (d: number) => number;
   /** Table-driven gain and path loss (common antennas), or null for the exact closures. */
   fast: FastAntenna | null;
-  /** Squared distance below which the exact closures are used even with tables. */
+  /** Squared distance below which the exact closures are used even with tables (Infinity without tables). */
   exactBelow2: number;
 }
 
@@ -154,7 +154,7 @@ export function prepareCells(sites: readonly Site[], o: CellOptions): CellSetup 
           gain,
           pathLoss,
           fast: fastPattern && buildFastAntenna(fastPattern, dh, cullRadiusM, pathLoss),
-          exactBelow2: TABLE_DEFAULTS.exactBelowM ** 2,
+          exactBelow2: fastPattern ? TABLE_DEFAULTS.exactBelowM ** 2 : Infinity,
         });
       });
     });

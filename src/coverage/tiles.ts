@@ -1,6 +1,6 @@
 import { gridNorth, type Grid } from "../raster/grid.js";
 import type { KernelCell } from "./cells.js";
-import { cellPowerAt, DB_TO_LOG2, dbToMw, EXP_BITS, EXP_TABLE, POW2, POW2_OFFSET, sinrFromSums } from "./kernel.js";
+import { cellPowerAt, DB_TO_LOG2, EXP_BITS, EXP_TABLE, POW2, POW2_OFFSET, sinrFromSums } from "./kernel.js";
 import { HI_WORD, MANTISSA_SCALE, SUB, type FastAntenna } from "./tables.js";
 
 /** A rectangle of pixels: columns [c0, c1), rows [r0, r1). */
@@ -75,92 +75,84 @@ export function computeTile(ctx: TileContext, t: Tile, out: CoverageLayers): voi
   const h = t.r1 - t.r0;
   const np = w * h;
   const nb = ctx.bands;
+  const s: TileScratch = {
+    w,
+    h,
+    nb,
+    lats: new Float64Array(h),
+    lons: new Float64Array(w),
+    inside: new Uint8Array(np),
+    bestDbm: new Float64Array(np).fill(-Infinity),
+    secondDbm: new Float64Array(np).fill(-Infinity),
+    best: new Int32Array(np).fill(-1),
+    bestMw: new Float64Array(np),
+    sums: new Float64Array(np * nb),
+  };
   const north = gridNorth(g);
-  const lons = new Float64Array(w);
-  for (let c = 0; c < w; c++) lons[c] = g.west + (t.c0 + c + 0.5) * g.cellLonDeg;
-  const inside = new Uint8Array(np);
-  for (let r = 0; r < h; r++) for (let c = 0; c < w; c++) inside[r * w + c] = ctx.mask[(t.r0 + r) * g.width + t.c0 + c]!;
-  const bestDbm = new Float64Array(np).fill(-Infinity);
-  const secondDbm = new Float64Array(np).fill(-Infinity);
-  const best = new Int32Array(np).fill(-1);
-  const bestMw = new Float64Array(np);
-  const sums = new Float64Array(np * nb);
+  for (let r = 0; r < h; r++) s.lats[r] = north - (t.r0 + r + 0.5) * g.cellLatDeg;
+  for (let c = 0; c < w; c++) s.lons[c] = g.west + (t.c0 + c + 0.5) * g.cellLonDeg;
+  for (let r = 0; r < h; r++) for (let c = 0; c < w; c++) s.inside[r * w + c] = ctx.mask[(t.r0 + r) * g.width + t.c0 + c]!;
 
-  for (let k = 0; k < count; k++) {
-    const id = ids[k]!;
-    const cell = cells[id]!;
-    if (cell.fast !== null) fastCellOverTile(cell, cell.fast, id, t, g, north, w, h, lons, inside, nb, sums, bestDbm, secondDbm, best, bestMw);
-    else {
-      const { lon: cLon, lat: cLat, kx, ky, cullR2, offset, bandSlot } = cell;
-      for (let r = 0; r < h; r++) {
-        const lat = north - (t.r0 + r + 0.5) * g.cellLatDeg;
-        const dy = (lat - cLat) * ky;
-        const dy2 = dy * dy;
-        if (dy2 > cullR2) continue;
-        const row = r * w;
-        for (let c = 0; c < w; c++) {
-          const j = row + c;
-          if (inside[j] === 0) continue;
-          const dx = (lons[c]! - cLon) * kx;
-          const d2 = dx * dx + dy2;
-          if (d2 > cullR2) continue;
-          const p = cellPowerAt(cell, dx, dy, d2);
-          const mw = dbToMw(p + offset);
-          sums[j * nb + bandSlot]! += mw;
-          if (p > bestDbm[j]!) {
-            secondDbm[j] = bestDbm[j]!;
-            bestDbm[j] = p;
-            best[j] = id;
-            bestMw[j] = mw;
-          } else if (p > secondDbm[j]!) secondDbm[j] = p;
-        }
-      }
-    }
-  }
+  for (let k = 0; k < count; k++) cellOverTile(cells[ids[k]!]!, ids[k]!, s);
 
   for (let r = 0; r < h; r++) {
     for (let c = 0; c < w; c++) {
       const j = r * w + c;
-      if (inside[j] === 0) continue;
+      if (s.inside[j] === 0) continue;
       const i = (t.r0 + r) * g.width + t.c0 + c;
-      const b = best[j]!;
-      out.powerDbm[i] = bestDbm[j]!;
+      const b = s.best[j]!;
+      out.powerDbm[i] = s.bestDbm[j]!;
       out.server[i] = b;
-      out.secondDbm[i] = secondDbm[j]!;
+      out.secondDbm[i] = s.secondDbm[j]!;
       if (b < 0) out.sinrDb[i] = -Infinity;
       else {
         const slot = cells[b]!.bandSlot;
-        out.sinrDb[i] = sinrFromSums(bestDbm[j]!, sums[j * nb + slot]!, bestMw[j]!, ctx.load, ctx.noiseMw[slot]!);
+        out.sinrDb[i] = sinrFromSums(s.bestDbm[j]!, s.sums[j * nb + slot]!, s.bestMw[j]!, ctx.load, ctx.noiseMw[slot]!);
       }
     }
   }
 }
 
+/** Per-tile working arrays (pixel j = row · w + column within the tile). */
+interface TileScratch {
+  w: number;
+  h: number;
+  nb: number;
+  lats: Float64Array;
+  lons: Float64Array;
+  inside: Uint8Array;
+  bestDbm: Float64Array;
+  secondDbm: Float64Array;
+  best: Int32Array;
+  bestMw: Float64Array;
+  sums: Float64Array;
+}
+
+/** Stands in for the tables of a cell without them (its `exactBelow2` is Infinity, so they are never read). */
+const NO_TABLES: FastAntenna = {
+  gainDbi: 0,
+  capDb: 0,
+  sinAz: 0,
+  cosAz: 1,
+  horizontal: new Float32Array(2),
+  hScale: 0,
+  byDistance: new Float64Array(6),
+  e0: 0,
+  exactBelowM: Infinity,
+  bits: new Float64Array(1),
+  words: new Uint32Array(2),
+};
+
 /**
- * One table-driven cell over a tile: `cellPowerAt` → `fastGainMinusLoss` and `dbToMw` written out
- * with the cell's constants in locals. The arithmetic is the same expressions in the same order,
- * so results stay bit-identical to `signalAt` (tested).
+ * One cell over a tile's pixels, its constants in locals. Table-driven cells have
+ * `fastGainMinusLoss` and `dbToMw` written out here: the same expressions in the same order, so
+ * results stay bit-identical to `cellPowerAt` / `signalAt` (tested); other cells and points near
+ * the mast go through `cellPowerAt`.
  */
-function fastCellOverTile(
-  cell: KernelCell,
-  f: FastAntenna,
-  id: number,
-  t: Tile,
-  g: Grid,
-  north: number,
-  w: number,
-  h: number,
-  lons: Float64Array,
-  inside: Uint8Array,
-  nb: number,
-  sums: Float64Array,
-  bestDbm: Float64Array,
-  secondDbm: Float64Array,
-  best: Int32Array,
-  bestMw: Float64Array,
-): void {
+function cellOverTile(cell: KernelCell, id: number, s: TileScratch): void {
   const { lon: cLon, lat: cLat, kx, ky, cullR2, offset, bandSlot, exactBelow2, base } = cell;
-  const { byDistance: bd, horizontal: hz, sinAz, cosAz, hScale, capDb, gainDbi, e0, bits, words } = f;
+  const { byDistance: bd, horizontal: hz, sinAz, cosAz, hScale, capDb, gainDbi, e0, bits, words } = cell.fast ?? NO_TABLES;
+  const { w, h, nb, lats, lons, inside, sums, bestDbm, secondDbm, best, bestMw } = s;
   // Imported constants read into locals: some module loaders turn live bindings into property reads.
   const expTable = EXP_TABLE;
   const pow2 = POW2;
@@ -171,8 +163,7 @@ function fastCellOverTile(
   const mantissaScale = MANTISSA_SCALE;
   const hiWord = HI_WORD;
   for (let r = 0; r < h; r++) {
-    const lat = north - (t.r0 + r + 0.5) * g.cellLatDeg;
-    const dy = (lat - cLat) * ky;
+    const dy = (lats[r]! - cLat) * ky;
     const dy2 = dy * dy;
     if (dy2 > cullR2) continue;
     const row = r * w;
