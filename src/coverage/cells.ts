@@ -12,7 +12,7 @@ import { RADIO_DEFAULTS } from "../radio/defaults.js";
 import { referenceSignalPowerDbm, thermalNoiseDbm } from "../radio/link-budget.js";
 import type { Technology } from "../units.js";
 import { defaultModel } from "./defaults.js";
-import { buildFastAntenna, TABLE_DEFAULTS, type FastAntenna, type FastPattern } from "./tables.js";
+import { buildFastAntenna, TABLE_DEFAULTS, type FastAntenna, type FastPattern, type HorizontalTables } from "./tables.js";
 
 /** One cell the engine evaluates, as reported in `CoverageRaster.cells`. */
 export interface CoverageCell {
@@ -103,6 +103,7 @@ export function prepareCells(sites: readonly Site[], o: CellOptions): CellSetup 
   const cells: CoverageCell[] = [];
   const kernel: KernelCell[] = [];
   const skipped: SkippedSite[] = [];
+  const horizontalTables: HorizontalTables = new Map();
   for (const site of sites) {
     const [lon, lat] = site.geometry.coordinates;
     const frame = localFrame(lat);
@@ -153,7 +154,7 @@ export function prepareCells(sites: readonly Site[], o: CellOptions): CellSetup 
           cullR2: cullRadiusM * cullRadiusM,
           gain,
           pathLoss,
-          fast: fastPattern && buildFastAntenna(fastPattern, dh, cullRadiusM, pathLoss),
+          fast: fastPattern && buildFastAntenna(fastPattern, dh, cullRadiusM, pathLoss, horizontalTables),
           exactBelow2: fastPattern ? TABLE_DEFAULTS.exactBelowM ** 2 : Infinity,
         });
       });

@@ -14,8 +14,8 @@ export const TABLE_DEFAULTS = {
   distanceSubsteps: 64,
   /** Below this distance the exact formulas are used (the curves are steepest near the mast). */
   exactBelowM: 50,
-  /** Samples of the horizontal table over cos φ ∈ [−1, 1]. */
-  cosineSamples: 4096,
+  /** Samples of the horizontal table over cos φ ∈ [−1, 1] (the table is shared by sectors with the same beam). */
+  cosineSamples: 1024,
   /** The accuracy the tables are tested to, dB. */
   toleranceDb: 0.05,
 };
@@ -59,17 +59,31 @@ export const MANTISSA_SCALE = SUB / 2 ** 20;
 export const HI_WORD = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1 ? 1 : 0;
 const HI = HI_WORD;
 
-export function buildFastAntenna(p: FastPattern, dh: number, maxDistanceM: number, pathLoss: (d: number) => number): FastAntenna {
-  const { exactBelowM, cosineSamples } = TABLE_DEFAULTS;
-  const horizontal = new Float32Array(cosineSamples + 2);
+/** Horizontal tables by beam (`${hBeamwidth}|${cap}`), shared by the sectors of one coverage run. */
+export type HorizontalTables = Map<string, Float32Array>;
+
+function horizontalTable(p: FastPattern, shared: HorizontalTables): Float32Array {
+  const { cosineSamples } = TABLE_DEFAULTS;
+  const key = `${p.hBeamwidthDeg}|${p.capDb}`;
+  const hit = shared.get(key);
+  if (hit) return hit;
+  const table = new Float32Array(cosineSamples + 2);
   const hScale = cosineSamples / 2;
   if (p.hBeamwidthDeg !== null) {
     for (let k = 0; k <= cosineSamples; k++) {
       const c = Math.min(1, Math.max(-1, k / hScale - 1));
-      horizontal[k] = horizontalLossRaw(Math.acos(c) * R2D, p.hBeamwidthDeg, p.capDb);
+      table[k] = horizontalLossRaw(Math.acos(c) * R2D, p.hBeamwidthDeg, p.capDb);
     }
-    horizontal[cosineSamples + 1] = horizontal[cosineSamples]!;
+    table[cosineSamples + 1] = table[cosineSamples]!;
   }
+  shared.set(key, table);
+  return table;
+}
+
+export function buildFastAntenna(p: FastPattern, dh: number, maxDistanceM: number, pathLoss: (d: number) => number, shared: HorizontalTables = new Map()): FastAntenna {
+  const { exactBelowM, cosineSamples } = TABLE_DEFAULTS;
+  const horizontal = horizontalTable(p, shared);
+  const hScale = cosineSamples / 2;
   const e0 = Math.floor(Math.log2(exactBelowM * exactBelowM));
   const e1 = Math.ceil(Math.log2(Math.max(maxDistanceM, exactBelowM * 2) ** 2)) + 1;
   const n = (e1 - e0) * SUB + 2;

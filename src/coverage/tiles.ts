@@ -1,6 +1,6 @@
 import { gridNorth, type Grid } from "../raster/grid.js";
 import type { KernelCell } from "./cells.js";
-import { cellPowerAt, DB_TO_LOG2, EXP_BITS, EXP_TABLE, POW2, POW2_OFFSET, sinrFromSums } from "./kernel.js";
+import { cellPowerAt, DB_TO_LOG2, EXP_HI, EXP_LO, POW2, POW2_OFFSET, sinrFromSums } from "./kernel.js";
 import { HI_WORD, MANTISSA_SCALE, SUB, type FastAntenna } from "./tables.js";
 
 /** A rectangle of pixels: columns [c0, c1), rows [r0, r1). */
@@ -154,10 +154,10 @@ function cellOverTile(cell: KernelCell, id: number, s: TileScratch): void {
   const { byDistance: bd, horizontal: hz, sinAz, cosAz, hScale, capDb, gainDbi, e0, bits, words } = cell.fast ?? NO_TABLES;
   const { w, h, nb, lats, lons, inside, sums, bestDbm, secondDbm, best, bestMw } = s;
   // Imported constants read into locals: some module loaders turn live bindings into property reads.
-  const expTable = EXP_TABLE;
+  const expHi = EXP_HI;
+  const expLo = EXP_LO;
   const pow2 = POW2;
   const pow2Offset = POW2_OFFSET;
-  const expBits = EXP_BITS;
   const dbToLog2 = DB_TO_LOG2;
   const sub = SUB;
   const mantissaScale = MANTISSA_SCALE;
@@ -189,13 +189,12 @@ function cellOverTile(cell: KernelCell, id: number, s: TileScratch): void {
         const ah = hz[jj]! + (hz[jj + 1]! - hz[jj]!) * (y - jj);
         p = base + (gainDbi - Math.min(ah + av, capDb) - pl);
       } else p = cellPowerAt(cell, dx, dy, d2);
-      const ly = (p + offset) * dbToLog2;
+      const z = (p + offset) * dbToLog2 + pow2Offset;
       let mw = 0;
-      if (ly > -1070) {
-        const n = Math.floor(ly);
-        const ex = (ly - n) * expBits;
-        const ei = ex | 0;
-        mw = (expTable[ei]! + (expTable[ei + 1]! - expTable[ei]!) * (ex - ei)) * pow2[n + pow2Offset]!;
+      if (z > 30) {
+        const n = z | 0;
+        const fr = ((z - n) * 65536 + 0.5) | 0;
+        mw = expHi[fr >>> 8]! * expLo[fr & 255]! * pow2[n]!;
       }
       sums[j * nb + bandSlot]! += mw;
       if (p > bestDbm[j]!) {
