@@ -24,6 +24,8 @@ export interface FastAntenna {
   gainDbi: number;
   /** A_m: cap on the combined horizontal + vertical loss. */
   capDb: number;
+  /** SLA_v: cap on the vertical loss, applied after interpolation. */
+  sideLobeDb: number;
   sinAz: number;
   cosAz: number;
   /** Horizontal loss by cos φ: index (cos φ + 1)·scale; one extra sample so boresight needs no branch. */
@@ -33,7 +35,6 @@ export interface FastAntenna {
   byDistance: Float64Array;
   /** Smallest exponent of d² in the table. */
   e0: number;
-  exactBelowM: number;
   /** Per-cell scratch for reading a double's bits (no module-level state). */
   bits: Float64Array;
   words: Uint32Array;
@@ -59,12 +60,17 @@ export const MANTISSA_SCALE = SUB / 2 ** 20;
 export const HI_WORD = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1 ? 1 : 0;
 const HI = HI_WORD;
 
-/** Horizontal tables by beam (`${hBeamwidth}|${cap}`), shared by the sectors of one coverage run. */
+/**
+ * Horizontal tables by beam width, shared by the sectors of one coverage run. They hold the
+ * *uncapped* loss 12·(φ/φ3dB)²: the cap A_m is applied once to the sum with the vertical loss
+ * (min(min(H, A_m) + V, A_m) = min(H + V, A_m) for V ≥ 0), so no interpolation straddles a cap's
+ * corner. The loss is convex in cos φ, so interpolation never undercuts a capped value.
+ */
 export type HorizontalTables = Map<string, Float32Array>;
 
 function horizontalTable(p: FastPattern, shared: HorizontalTables): Float32Array {
   const { cosineSamples } = TABLE_DEFAULTS;
-  const key = `${p.hBeamwidthDeg}|${p.capDb}`;
+  const key = String(p.hBeamwidthDeg);
   const hit = shared.get(key);
   if (hit) return hit;
   const table = new Float32Array(cosineSamples + 2);
@@ -72,7 +78,7 @@ function horizontalTable(p: FastPattern, shared: HorizontalTables): Float32Array
   if (p.hBeamwidthDeg !== null) {
     for (let k = 0; k <= cosineSamples; k++) {
       const c = Math.min(1, Math.max(-1, k / hScale - 1));
-      table[k] = horizontalLossRaw(Math.acos(c) * R2D, p.hBeamwidthDeg, p.capDb);
+      table[k] = horizontalLossRaw(Math.acos(c) * R2D, p.hBeamwidthDeg, Infinity);
     }
     table[cosineSamples + 1] = table[cosineSamples]!;
   }
@@ -92,7 +98,8 @@ export function buildFastAntenna(p: FastPattern, dh: number, maxDistanceM: numbe
     // sample k sits at d² = 2^(e0 + ⌊k/SUB⌋) · (1 + (k mod SUB)/SUB)
     const d = Math.sqrt(2 ** (e0 + Math.floor(k / SUB)) * (1 + (k % SUB) / SUB));
     byDistance[3 * k] = pathLoss(d);
-    byDistance[3 * k + 1] = p.vBeamwidthDeg === null ? 0 : verticalLossRaw(Math.atan2(dh, d) * R2D, p.electricalTiltDeg, p.vBeamwidthDeg, p.sideLobeDb);
+    // uncapped: SLA_v is applied after interpolation, so no sample pair straddles the cap's corner
+    byDistance[3 * k + 1] = p.vBeamwidthDeg === null ? 0 : verticalLossRaw(Math.atan2(dh, d) * R2D, p.electricalTiltDeg, p.vBeamwidthDeg, Infinity);
     byDistance[3 * k + 2] = 1 / d;
   }
   const az = (p.azimuthDeg * Math.PI) / 180;
@@ -100,13 +107,13 @@ export function buildFastAntenna(p: FastPattern, dh: number, maxDistanceM: numbe
   return {
     gainDbi: p.gainDbi,
     capDb: p.capDb,
+    sideLobeDb: p.sideLobeDb,
     sinAz: Math.sin(az),
     cosAz: Math.cos(az),
     horizontal,
     hScale,
     byDistance,
     e0,
-    exactBelowM,
     bits,
     words: new Uint32Array(bits.buffer),
   };
@@ -132,5 +139,5 @@ export function fastGainMinusLoss(f: FastAntenna, dx: number, dy: number, d2: nu
   const j = y | 0;
   const h = f.horizontal;
   const ah = h[j]! + (h[j + 1]! - h[j]!) * (y - j);
-  return f.gainDbi - Math.min(ah + av, f.capDb) - pl;
+  return f.gainDbi - Math.min(ah + Math.min(av, f.sideLobeDb), f.capDb) - pl;
 }

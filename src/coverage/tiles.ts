@@ -132,13 +132,13 @@ interface TileScratch {
 const NO_TABLES: FastAntenna = {
   gainDbi: 0,
   capDb: 0,
+  sideLobeDb: 0,
   sinAz: 0,
   cosAz: 1,
   horizontal: new Float32Array(2),
   hScale: 0,
   byDistance: new Float64Array(6),
   e0: 0,
-  exactBelowM: Infinity,
   bits: new Float64Array(1),
   words: new Uint32Array(2),
 };
@@ -151,7 +151,7 @@ const NO_TABLES: FastAntenna = {
  */
 function cellOverTile(cell: KernelCell, id: number, s: TileScratch): void {
   const { lon: cLon, lat: cLat, kx, ky, cullR2, offset, bandSlot, exactBelow2, base } = cell;
-  const { byDistance: bd, horizontal: hz, sinAz, cosAz, hScale, capDb, gainDbi, e0, bits, words } = cell.fast ?? NO_TABLES;
+  const { byDistance: bd, horizontal: hz, sinAz, cosAz, hScale, capDb, sideLobeDb, gainDbi, e0, bits, words } = cell.fast ?? NO_TABLES;
   const { w, h, nb, lats, lons, inside, sums, bestDbm, secondDbm, best, bestMw } = s;
   // Imported constants read into locals: some module loaders turn live bindings into property reads.
   const expHi = EXP_HI;
@@ -187,7 +187,7 @@ function cellOverTile(cell: KernelCell, id: number, s: TileScratch): void {
         const y = ((dx * sinAz + dy * cosAz) * invD + 1) * hScale;
         const jj = y | 0;
         const ah = hz[jj]! + (hz[jj + 1]! - hz[jj]!) * (y - jj);
-        p = base + (gainDbi - Math.min(ah + av, capDb) - pl);
+        p = base + (gainDbi - Math.min(ah + Math.min(av, sideLobeDb), capDb) - pl);
       } else p = cellPowerAt(cell, dx, dy, d2);
       const z = (p + offset) * dbToLog2 + pow2Offset;
       let mw = 0;

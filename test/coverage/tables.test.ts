@@ -52,6 +52,45 @@ describe("coverage lookup tables", () => {
     expect(worst).toBeGreaterThan(0); // the tables were in use
   });
 
+  it("hold the tolerance across the corners where the pattern caps begin (narrow beams)", () => {
+    let worst = 0;
+    for (const [hbw, vbw, am, sla] of [
+      [20, 3, 35, 30],
+      [20, 5, 35, 10],
+      [30, 10, 30, 20],
+      [65, 10, 30, 20],
+      [65, 8, 25, 20],
+    ] as const) {
+      const sites = validateSites([
+        {
+          type: "Feature",
+          geometry: { type: "Point", coordinates: [76.95, 43.25] },
+          properties: {
+            id: "C",
+            status: "planned",
+            sectors: [{ azimuthDeg: 0, heightM: 25, electricalTiltDeg: 6, antenna: { pattern: "3gpp-sector", gainDbi: 17, hBeamwidthDeg: hbw, vBeamwidthDeg: vbw, frontToBackDb: am, sideLobeDb: sla }, cells: [{ band: "NR3500", powerDbm: 53 }] }],
+          },
+        },
+      ]);
+      const at = (bearingDeg: number, dM: number): [number, number] => [76.95 + (dM * Math.sin((bearingDeg * Math.PI) / 180)) / 81_290, 43.25 + (dM * Math.cos((bearingDeg * Math.PI) / 180)) / 111_090];
+      const probe = (p: [number, number]) => {
+        const e = signalAt(sites, p, { band: "NR3500", tables: false }).servers[0]!.powerDbm;
+        const t = signalAt(sites, p, { band: "NR3500" }).servers[0]!.powerDbm;
+        worst = Math.max(worst, Math.abs(e - t));
+      };
+      const hCorner = hbw * Math.sqrt(am / 12);
+      for (let b = hCorner - 2; b <= hCorner + 2; b += 0.05) probe(at(b, 500));
+      // distances where the elevation below boresight reaches the vertical cap: tan⁻¹(23.5/d) = tilt ± θ3dB·√(SLA/12)
+      for (const sign of [1, -1]) {
+        const theta = 6 + sign * vbw * Math.sqrt(sla / 12);
+        if (theta <= 0.5) continue;
+        const d = 23.5 / Math.tan((theta * Math.PI) / 180);
+        for (let x = d * 0.9; x <= d * 1.1; x += d / 400) if (x > 60) probe(at(0, x));
+      }
+    }
+    expect(worst).toBeLessThanOrEqual(TABLE_DEFAULTS.toleranceDb);
+  });
+
   it("leave mechanically tilted and pattern-file antennas on the exact path", () => {
     const sites = validateSites([
       {
