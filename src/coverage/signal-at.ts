@@ -4,7 +4,7 @@ import type { Band } from "../model/bands.js";
 import type { Site, SiteCollection } from "../model/schema.js";
 import type { LonLat } from "../units.js";
 import { cellsFor, resolveCoverageInput, type CoverageOptions } from "./compute.js";
-import { cellDistanceM, cellPowerDbm, evaluatePoint, type PointResult } from "./kernel.js";
+import { cellDistanceM, cellPowerDbm, dbToMw, evaluatePoint, sinrFromSums, type PointResult } from "./kernel.js";
 
 export interface ServerAtPoint {
   siteId: string;
@@ -43,8 +43,7 @@ export function signalAt(sites: SiteCollection | readonly Site[] | unknown, poin
     const p = cellPowerDbm(c, lon, lat);
     if (p === -Infinity) return;
     const info = setup.cells[k]!;
-    const others = sums[c.bandSlot]! - 10 ** ((p + c.offset) / 10);
-    const sinrDb = k === best.best ? best.sinrDb : p - 10 * Math.log10(resolved.load * (others > 0 ? others : 0) + noiseMw[c.bandSlot]!);
+    const sinrDb = k === best.best ? best.sinrDb : sinrFromSums(p, sums[c.bandSlot]!, dbToMw(p + c.offset), resolved.load, noiseMw[c.bandSlot]!);
     servers.push({ siteId: info.siteId, sectorIndex: info.sectorIndex, cellIndex: info.cellIndex, band: info.band, powerDbm: p, sinrDb, distanceM: cellDistanceM(c, lon, lat) });
   });
   // Best first; ties keep cell order, as the raster's strict ">" does.

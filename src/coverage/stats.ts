@@ -65,47 +65,52 @@ export interface CoverageStats extends CoverageFigures {
 export function coverageStats(raster: CoverageRaster, o: StatsOptions): CoverageStats {
   if (typeof o?.thresholdDbm !== "number" || !Number.isFinite(o.thresholdDbm)) fail("NOT_FINITE", "thresholdDbm", o?.thresholdDbm, "a finite threshold in dBm");
   if (o.sigmaDb !== undefined && !(o.sigmaDb > 0 && Number.isFinite(o.sigmaDb))) fail("INVALID_VALUE", "sigmaDb", o.sigmaDb, "a standard deviation > 0 dB");
+  checkRaster(raster);
   const g = raster.grid;
   const n = g.width * g.height;
   const rowKm2 = rowAreasKm2(g);
-  const people = o.population ? populationRaster(g, features(o.population)) : null;
-  const zoneList = o.zones ? features(o.zones) : [];
-  const zoneOf = new Int16Array(n).fill(-1);
-  zoneList.forEach((z, k) => fillPolygonMask(g, z.geometry, zoneOf, k));
+  const people = o.population ? populationRaster(g, areaFeatures(o.population, "population")) : null;
+  const zoneList = o.zones ? areaFeatures(o.zones, "zones") : [];
+  const zoneOf = zoneRaster(g, zoneList);
 
   const blank = () => ({ area: 0, cov: 0, pop: 0, popCov: 0, expArea: 0, expPop: 0 });
   const total = blank();
   const zones = zoneList.map(blank);
   const servers = raster.cells.map(() => ({ area: 0, pop: 0 }));
   const t = o.thresholdDbm;
+  const sigma = o.sigmaDb;
+  const add = (acc: ReturnType<typeof blank>, a: number, p: number, covered: boolean, prob: number) => {
+    acc.area += a;
+    acc.pop += p;
+    if (covered) {
+      acc.cov += a;
+      acc.popCov += p;
+    }
+    acc.expArea += prob * a;
+    acc.expPop += prob * p;
+  };
   for (let i = 0; i < n; i++) {
     if (raster.mask[i] === 0) continue;
     const a = rowKm2[(i / g.width) | 0]!;
     const p = people ? people[i]! : 0;
     const power = raster.powerDbm[i]!;
     const covered = power >= t;
-    const prob = o.sigmaDb === undefined ? 0 : power === -Infinity ? 0 : edgeCoverageProbability(power - t, o.sigmaDb);
-    for (const acc of zoneOf[i]! >= 0 ? [total, zones[zoneOf[i]!]!] : [total]) {
-      acc.area += a;
-      acc.pop += p;
-      if (covered) {
-        acc.cov += a;
-        acc.popCov += p;
-      }
-      acc.expArea += prob * a;
-      acc.expPop += prob * p;
-    }
-    if (covered && raster.server[i]! >= 0) {
-      const s = servers[raster.server[i]!]!;
+    const prob = sigma === undefined || power === -Infinity ? 0 : edgeCoverageProbability(power - t, sigma);
+    add(total, a, p, covered, prob);
+    const z = zoneOf[i]!;
+    if (z >= 0) add(zones[z]!, a, p, covered, prob);
+    const server = raster.server[i]!;
+    if (covered && server >= 0) {
+      const s = servers[server]!;
       s.area += a;
       s.pop += p;
     }
   }
   const figures = (acc: ReturnType<typeof blank>): CoverageFigures => ({
     areaKm2: acc.cov,
-    areaPct: acc.area > 0 ? Math.min(100, (100 * acc.cov) / acc.area) : 0,
+    areaPct: acc.area > 0 ? 100 * (acc.cov / acc.area) : 0,
     population: acc.popCov,
-    populationPct: acc.pop > 0 ? Math.min(100, (100 * acc.popCov) / acc.pop) : 0,
+    populationPct: acc.pop > 0 ? 100 * (acc.popCov / acc.pop) : 0,
     ...(o.sigmaDb === undefined ? {} : { expectedAreaKm2: acc.expArea, expectedPopulation: acc.expPop }),
   });
   return {
@@ -126,8 +131,44 @@ export function coverageStats(raster: CoverageRaster, o: StatsOptions): Coverage
   };
 }
 
-function features<F>(x: { features: readonly F[] } | readonly F[]): readonly F[] {
-  return Array.isArray(x) ? x : (x as { features: readonly F[] }).features;
+type AreaFeature = Feature<Polygon | MultiPolygon, Record<string, unknown> | null>;
+
+/** The features of a FeatureCollection or array, each checked to be a Polygon or MultiPolygon. */
+function areaFeatures(x: unknown, field: string): AreaFeature[] {
+  const list = Array.isArray(x) ? x : (x as { features?: unknown } | null)?.features;
+  if (!Array.isArray(list)) fail("WRONG_TYPE", field, x, "a FeatureCollection or an array of Polygon / MultiPolygon features");
+  list.forEach((f: unknown, k) => {
+    const type = (f as { geometry?: { type?: unknown } } | null)?.geometry?.type;
+    if (type !== "Polygon" && type !== "MultiPolygon") fail("WRONG_GEOMETRY", `${field}[${k}].geometry`, type, "Polygon or MultiPolygon");
+  });
+  return list as AreaFeature[];
+}
+
+/** Zone index per pixel (−1 outside every zone); overlapping zones are refused. */
+function zoneRaster(g: Grid, zones: readonly AreaFeature[]): Int32Array {
+  const zoneOf = new Int32Array(g.width * g.height).fill(-1);
+  const scratch = new Uint8Array(g.width * g.height);
+  zones.forEach((z, k) => {
+    const touched: number[] = [];
+    fillIndices(g, z.geometry, scratch, touched);
+    let overlaps = 0;
+    for (const i of touched) {
+      scratch[i] = 0;
+      if (zoneOf[i] !== -1) overlaps++;
+      zoneOf[i] = k;
+    }
+    if (overlaps > 0) fail("INVALID_VALUE", `zones[${k}]`, `${overlaps} pixels`, "zones that do not overlap (a pixel centre in two zones)");
+  });
+  return zoneOf;
+}
+
+function checkRaster(r: CoverageRaster): void {
+  const g = r?.grid;
+  if (!g || !(Number.isInteger(g.width) && Number.isInteger(g.height) && g.width > 0 && g.height > 0)) fail("WRONG_TYPE", "raster.grid", g, "a coverage raster from computeCoverage");
+  const n = g.width * g.height;
+  for (const k of ["powerDbm", "server", "mask"] as const) {
+    if (!ArrayBuffer.isView(r[k]) || (r[k] as ArrayLike<number>).length !== n) fail("INVALID_VALUE", `raster.${k}`, (r[k] as ArrayLike<number> | undefined)?.length, `${n} values (width × height)`);
+  }
 }
 
 /** km² of one pixel in each row (the cell's metric size at that row's latitude). */
@@ -142,7 +183,7 @@ function rowAreasKm2(g: Grid): Float64Array {
 }
 
 /** People per pixel from population polygons. */
-export function populationRaster(g: Grid, polys: readonly Feature<Polygon | MultiPolygon, { population?: unknown } | null>[]): Float64Array {
+export function populationRaster(g: Grid, polys: readonly Feature<Polygon | MultiPolygon, Record<string, unknown> | null>[]): Float64Array {
   const out = new Float64Array(g.width * g.height);
   const scratch = new Uint8Array(g.width * g.height);
   polys.forEach((f, k) => {

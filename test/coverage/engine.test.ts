@@ -191,3 +191,50 @@ describe("computeCoverage — properties", () => {
     }
   });
 });
+
+describe("signalAt — every server's SINR", () => {
+  it("a cell alone in its band has SINR = SNR, whichever server ranks first", () => {
+    // GSM900 and GSM1800 on one 2G site: each is the only cell of its band.
+    const site = createSite({ id: "G", coordinates: CENTRE, technologies: ["2G"], azimuthsDeg: [0] });
+    const s = signalAt([site], [CENTRE[0], CENTRE[1] + 0.001], { technology: "2G" });
+    expect(s.servers).toHaveLength(2);
+    for (const srv of s.servers) {
+      const slot = srv.band === "GSM900" ? 0 : 1;
+      expect(srv.sinrDb).toBeCloseTo(srv.powerDbm - s.noiseDbm[slot]!, 9);
+    }
+  });
+});
+
+describe("dbToMw", () => {
+  it("is within 5.3e-6 relative of 10^(dB/10) from −300 to +100 dB, and 0 for −Infinity", async () => {
+    const { dbToMw } = await import("../../src/coverage/kernel.js");
+    let worst = 0;
+    for (let db = -300; db <= 100; db += 0.0137) worst = Math.max(worst, Math.abs(dbToMw(db) / 10 ** (db / 10) - 1));
+    expect(worst).toBeLessThan(5.3e-6);
+    expect(worst).toBeGreaterThan(0);
+    expect(dbToMw(-Infinity)).toBe(0);
+  });
+});
+
+describe("coverageStats — bad input", () => {
+  const r = computeCoverage([omniSite("O", CENTRE)], { area: AREA, band: "LTE1800", cellSizeM: 200 });
+  const square = (w: number, s: number, e: number, n: number) => ({ type: "Feature" as const, properties: { id: "z" }, geometry: { type: "Polygon" as const, coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] } });
+
+  it("refuses non-areal zones, overlapping zones and broken rasters with CellplanError", () => {
+    expect(() => coverageStats(r, { thresholdDbm: -100, zones: [{ type: "Feature", properties: null, geometry: { type: "Point", coordinates: CENTRE } }] as never })).toThrow(
+      expect.objectContaining({ code: "WRONG_GEOMETRY" }),
+    );
+    expect(() => coverageStats(r, { thresholdDbm: -100, zones: { type: "FeatureCollection" } as never })).toThrow(CellplanError);
+    expect(() => coverageStats(r, { thresholdDbm: -100, zones: [square(76.93, 43.235, 76.96, 43.26), square(76.95, 43.24, 76.97, 43.265)] })).toThrow(/do not overlap/);
+    expect(() => coverageStats(r, { thresholdDbm: -100, population: [{ ...square(76.93, 43.235, 76.96, 43.26), geometry: null }] as never })).toThrow(CellplanError);
+    expect(() => coverageStats({ ...r, powerDbm: new Float32Array(3) }, { thresholdDbm: -100 })).toThrow(/raster.powerDbm/);
+    expect(() => coverageStats(r, { thresholdDbm: NaN })).toThrow(CellplanError);
+  });
+
+  it("splits area and people between adjacent zones exactly", () => {
+    const z = [square(76.9, 43.2, 76.95, 43.3), square(76.95, 43.2, 77.0, 43.3)]; // beyond the grid on every side
+    const s = coverageStats(r, { thresholdDbm: -200, zones: z });
+    expect(s.zones[0]!.totalAreaKm2 + s.zones[1]!.totalAreaKm2).toBeCloseTo(s.totalAreaKm2, 9);
+    expect(s.areaPct).toBe(100);
+  });
+});
