@@ -160,3 +160,4 @@ export { bestServerAreas } from "./coverage/best-server-areas.js";
 export type { BestServerAreaOptions, BestServerAreaProperties, BestServerSource } from "./coverage/best-server-areas.js";
 export { PLACEMENT_DEFAULTS, provisionalPlacement } from "./rollout/placement.js";
 export { TABLE_DEFAULTS } from "./coverage/tables.js";
+export type { ModelChooser } from "./coverage/cells.js";

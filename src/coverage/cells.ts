@@ -74,6 +74,9 @@ export interface CellSetup {
   noiseDbm: number[];
 }
 
+/** Picks the path-loss link for one cell (its band, frequency, antenna height, the receiver height, its site). */
+export type ModelChooser = (cell: { band: Band; freqMHz: number; heightM: number; rxHeightM: number; siteId: string }) => Link;
+
 export interface CellOptions {
   band?: Band;
   technology?: Technology;
@@ -83,7 +86,7 @@ export interface CellOptions {
   cullMarginDb: number;
   noiseFigureDb?: number;
   /** Path-loss link per cell; default `defaultModel` (by band, urban macro, large city). */
-  model?: (cell: { band: Band; freqMHz: number; heightM: number; rxHeightM: number; siteId: string }) => Link;
+  model?: ModelChooser;
   patterns?: PatternLibrary;
   /** Use lookup tables for 3GPP-sector and omni antennas without mechanical tilt (default true). */
   tables?: boolean;

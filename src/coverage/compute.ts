@@ -7,11 +7,10 @@ import { fromDb } from "../math.js";
 import type { Band } from "../model/bands.js";
 import type { Site, SiteCollection } from "../model/schema.js";
 import { validateSites } from "../model/validate.js";
-import type { Link } from "../propagation/types.js";
 import type { MeasuredQuantity } from "../radio/bands.js";
 import { gridForBBox, type Grid } from "../raster/grid.js";
 import type { BBox, Technology } from "../units.js";
-import { prepareCells, type CoverageCell, type SkippedSite } from "./cells.js";
+import { prepareCells, type CoverageCell, type ModelChooser, type SkippedSite } from "./cells.js";
 import { COVERAGE_DEFAULTS } from "./defaults.js";
 import { computeTile, tilesOf, type CoverageLayers, type TileContext } from "./tiles.js";
 
@@ -33,8 +32,8 @@ export interface CoverageOptions {
   tileSize?: number;
   maxPixels?: number;
   noiseFigureDb?: number;
-  /** Path-loss link per cell (default: `defaultModel`). */
-  model?: (cell: { band: Band; freqMHz: number; heightM: number; rxHeightM: number; siteId: string }) => Link;
+  /** Path-loss link per cell (default: `defaultModel`, which takes receivers 1–10 m high). */
+  model?: ModelChooser;
   /** Pattern files for antennas given by id. */
   patterns?: PatternLibrary;
   /** Lookup tables for common antennas (default true; within 0.05 dB of the exact formulas). */
@@ -142,7 +141,10 @@ export function resolveCoverageInput(input: unknown, options: Omit<CoverageOptio
   };
   const resolved: ResolvedCoverageOptions = {
     cellSizeM: num("cellSizeM", options.cellSizeM, (x) => x > 0, "a cell size > 0 m"),
-    rxHeightM: num("rxHeightM", options.rxHeightM, (x) => x >= 0 && x <= 1000, "a receiver height 0–1000 m"),
+    rxHeightM:
+      options.model === undefined
+        ? num("rxHeightM", options.rxHeightM, (x) => x >= 1 && x <= 10, "a receiver height 1–10 m, the range of the default models (Hata family); pass a `model` for others")
+        : num("rxHeightM", options.rxHeightM, (x) => x >= 0 && x <= 1000, "a receiver height 0–1000 m"),
     penetrationLossDb: num("penetrationLossDb", options.penetrationLossDb, (x) => x >= 0, "a loss ≥ 0 dB"),
     shadowingMarginDb: num("shadowingMarginDb", options.shadowingMarginDb, () => true, "a finite margin in dB"),
     load: num("load", options.load, (x) => x >= 0 && x <= 1, "a share 0 ≤ load ≤ 1"),

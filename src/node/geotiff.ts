@@ -49,6 +49,12 @@ export function coverageToGeoTiff(raster: GeoTiffSource, options: GeoTiffOptions
   if (!(values instanceof Float32Array || values instanceof Int32Array) || values.length !== n) {
     fail("INVALID_VALUE", `raster.${layer}`, values === undefined ? undefined : values.length, `a Float32Array or Int32Array of ${n} samples (width × height)`);
   }
+  if (values instanceof Int32Array && noData >= 0 && Number.isInteger(noData)) {
+    fail("INVALID_VALUE", "noData", noData, "a negative or fractional value for the server layer (cell indices are 0, 1, 2, …)");
+  }
+  for (const k of ["west", "south", "cellLonDeg", "cellLatDeg"] as const) {
+    if (!Number.isFinite(g[k]) || ((k === "cellLonDeg" || k === "cellLatDeg") && !(g[k] > 0))) fail("INVALID_VALUE", `raster.grid.${k}`, g[k], "a finite number (cell sizes > 0)");
+  }
   const samples = new Float32Array(n);
   if (values instanceof Int32Array) {
     for (let i = 0; i < n; i++) samples[i] = values[i]! < 0 ? noData : values[i]!;

@@ -79,7 +79,12 @@ export async function computeCoverageParallel(sites: unknown, options: ParallelC
   let done = 0;
   const progress = () => onProgress?.(++done, tiles.length);
   const spawned = callerComputes ? threads - 1 : threads;
-  const working = spawned > 0 ? runWorkers(spawned, input, progress) : Promise.resolve();
+  let failed = false;
+  const working = spawned > 0 ? runWorkers(spawned, input, progress).catch((e: unknown) => {
+    failed = true;
+    throw e;
+  }) : Promise.resolve();
+  working.catch(() => undefined); // handled below, after the caller's own tiles: not an unhandled rejection meanwhile
   if (callerComputes) {
     // The calling thread takes tiles from the same counter while the workers start and run.
     const own = { powerDbm: shared.powerDbm, server: shared.server, secondDbm: shared.secondDbm, sinrDb: shared.sinrDb };
@@ -90,6 +95,9 @@ export async function computeCoverageParallel(sites: unknown, options: ParallelC
         computeTile(run.ctx, tiles[k]!, own);
         Atomics.add(counters, 1, 1);
         progress();
+        // Let worker messages in between tiles: their progress reports, and a failure that stops us.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (failed) break;
       }
     } catch (e) {
       Atomics.store(counters, 0, tiles.length); // workers stop taking tiles

@@ -1,5 +1,6 @@
 import { fail } from "../errors.js";
 import { frameDestination, frameDistanceM, localFrame } from "../geo/frame.js";
+import { technologyOf } from "../model/bands.js";
 import { createSite } from "../model/create.js";
 import type { Site, SiteCollection } from "../model/schema.js";
 import type { LonLat, Technology } from "../units.js";
@@ -40,13 +41,16 @@ export function provisionalPlacement(scenario: Scenario, options: Partial<typeof
       const positions = d.cluster
         ? hexCluster(frame, cells[0]!.at, d.sites, o.clusterIsdM)
         : spread(frame, cells.map((c) => c.at), d.sites, o.spacingFactor * Math.sqrt(populatedKm2 / d.sites) * 1000);
+      if (positions.length < d.sites) {
+        fail("INVALID_VALUE", `programme.phases[${phase.id}].sites`, d.sites, `at most ${positions.length} sites: the population grid has no more distinct places for ${tag}`);
+      }
       positions.forEach((at, i) => {
         const site = createSite({
           id: `ALA-${phase.id}-${k + 1}-${String(i + 1).padStart(2, "0")}`,
           coordinates: [round6(at[0]), round6(at[1])],
           technologies: d.technologies as Technology[],
           phase: phase.id,
-          overrides: Object.fromEntries(d.technologies.map((t) => [t, { bands: d.bands.filter((b) => bandTech(b) === t) }])),
+          overrides: Object.fromEntries(d.technologies.map((t) => [t, { bands: d.bands.filter((b) => technologyOf(b) === t) }])),
         });
         site.properties.meta = { placement: `provisional (${tag}): greedy by population with minimum spacing; not the programme's real sites` };
         sites.push(site);
@@ -54,10 +58,6 @@ export function provisionalPlacement(scenario: Scenario, options: Partial<typeof
     });
   }
   return { type: "FeatureCollection", features: sites };
-}
-
-function bandTech(b: string): Technology {
-  return b.startsWith("GSM") ? "2G" : b.startsWith("UMTS") ? "3G" : b.startsWith("LTE") ? "4G" : "5G";
 }
 
 function round6(x: number): number {

@@ -142,6 +142,11 @@ function programmeProblems(programme: Programme): Problem[] {
     const prev = programme.phases[i - 1];
     if (prev && phase.from < prev.from) out.push({ code: "INVALID_VALUE", field: `${at}.from`, value: phase.from, allowed: `phases in time order (not before ${prev.from})` });
     phase.deployments.forEach((d, j) => {
+      d.technologies.forEach((t, k) => {
+        if (!d.bands.some((b) => technologyOf(b) === t)) {
+          out.push({ code: "INVALID_VALUE", field: `${at}.deployments[${j}].technologies[${k}]`, value: t, allowed: `a technology with at least one of the deployment's bands (${d.bands.join(", ")})` });
+        }
+      });
       d.bands.forEach((b, k) => {
         if (!d.technologies.includes(technologyOf(b))) {
           out.push({ code: "INVALID_VALUE", field: `${at}.deployments[${j}].bands[${k}]`, value: b, allowed: `a band of ${d.technologies.join("/")} (${b} is ${technologyOf(b)})` });

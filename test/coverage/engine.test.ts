@@ -117,7 +117,7 @@ describe("computeCoverage — bad input and limits", () => {
 
   it("refuses grids over maxPixels with GRID_TOO_LARGE and non-finite options with CellplanError", () => {
     expect(() => computeCoverage([], { area: AREA, band: "LTE1800", cellSizeM: 1, maxPixels: 1000 })).toThrow(expect.objectContaining({ code: "GRID_TOO_LARGE" }));
-    for (const bad of [{ cellSizeM: NaN }, { load: 2 }, { rxHeightM: -1 }, { penetrationLossDb: Infinity }, { tileSize: 0.5 }]) {
+    for (const bad of [{ cellSizeM: NaN }, { load: 2 }, { rxHeightM: -1 }, { rxHeightM: 30 }, { rxHeightM: 0 }, { penetrationLossDb: Infinity }, { tileSize: 0.5 }]) {
       expect(() => computeCoverage([], { area: AREA, band: "LTE1800", ...bad })).toThrow(CellplanError);
     }
     expect(() => computeCoverage([], { area: AREA } as CoverageOptions)).toThrow(/band/);

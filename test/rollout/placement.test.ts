@@ -9,6 +9,12 @@ const scenario = loadScenario();
 const sites = provisionalPlacement(scenario);
 
 describe("provisional placement of the programme", () => {
+  it("refuses a programme with more sites than the population grid has places", () => {
+    const big = structuredClone(scenario);
+    big.programme.phases[0]!.deployments[0]!.sites = 5000;
+    expect(() => provisionalPlacement(big)).toThrow(expect.objectContaining({ code: "INVALID_VALUE" }));
+  });
+
   it("places 37 2G/3G, 26 4G and a 7-site 5G cluster, valid and labelled", () => {
     expect(validateSites(sites).features).toHaveLength(70);
     const by = (phase: string, tech: string) => sites.features.filter((s) => s.properties.phase === phase && technologiesOf(s).join("+") === tech).length;

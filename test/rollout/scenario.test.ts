@@ -84,6 +84,13 @@ describe("parseScenario rejects inconsistent scenarios, listing every problem", 
     expect(problems[0]!.featureId).toBe("auezov");
   });
 
+  it("refuses a deployment's technology without one of its bands", () => {
+    const f = files();
+    const sc = f.scenario as { programme: { phases: { deployments: { technologies: string[] }[] }[] } };
+    sc.programme.phases[0]!.deployments[1]!.technologies.push("5G");
+    expect(problemsOf(f)).toEqual([expect.objectContaining({ field: "scenario: programme.phases[0].deployments[1].technologies[1]", value: "5G" })]);
+  });
+
   it("requires the terrain bytes when scenario.json names a terrain file, and checks them", () => {
     const f = files();
     delete f.terrain;
