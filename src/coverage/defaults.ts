@@ -16,7 +16,11 @@ export const COVERAGE_DEFAULTS = {
   shadowingMarginDb: 0,
   /** Share of time/resources interfering cells transmit (1 = fully loaded). GSM is computed as reuse 1: set load ≈ 1/reuse for a frequency plan. */
   load: 1,
-  /** Cells are ignored where their best-case signal is this far below both the noise floor and the lowest threshold (one such cell moves SINR by ≤ 0.04 dB). */
+  /**
+   * Cells are ignored where their best-case signal is this far below both the noise floor and the
+   * outdoor threshold: one such cell moves SINR by at most 10·log10(1 + 10^(−2)) = 0.043 dB, but
+   * many add up — raise it for noise-limited studies with many distant cells.
+   */
   cullMarginDb: 20,
   /** Pixels per tile side (tiles are the unit of progress reports and of work for worker threads). */
   tileSize: 256,
