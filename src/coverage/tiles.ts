@@ -80,7 +80,11 @@ export function computeTile(ctx: TileContext, t: Tile, out: CoverageLayers): voi
     h,
     nb,
     lats: new Float64Array(h),
+    rowFirst: new Int32Array(h),
+    rowEnd: new Int32Array(h),
     lons: new Float64Array(w),
+    lon0: g.west + (t.c0 + 0.5) * g.cellLonDeg,
+    dLon: g.cellLonDeg,
     inside: new Uint8Array(np),
     bestDbm: new Float64Array(np).fill(-Infinity),
     secondDbm: new Float64Array(np).fill(-Infinity),
@@ -91,7 +95,20 @@ export function computeTile(ctx: TileContext, t: Tile, out: CoverageLayers): voi
   const north = gridNorth(g);
   for (let r = 0; r < h; r++) s.lats[r] = north - (t.r0 + r + 0.5) * g.cellLatDeg;
   for (let c = 0; c < w; c++) s.lons[c] = g.west + (t.c0 + c + 0.5) * g.cellLonDeg;
-  for (let r = 0; r < h; r++) for (let c = 0; c < w; c++) s.inside[r * w + c] = ctx.mask[(t.r0 + r) * g.width + t.c0 + c]!;
+  for (let r = 0; r < h; r++) {
+    let first = w;
+    let end = 0;
+    for (let c = 0; c < w; c++) {
+      const v = ctx.mask[(t.r0 + r) * g.width + t.c0 + c]!;
+      s.inside[r * w + c] = v;
+      if (v !== 0) {
+        if (first === w) first = c;
+        end = c + 1;
+      }
+    }
+    s.rowFirst[r] = first;
+    s.rowEnd[r] = end;
+  }
 
   for (let k = 0; k < count; k++) cellOverTile(cells[ids[k]!]!, ids[k]!, s);
 
@@ -120,6 +137,12 @@ interface TileScratch {
   nb: number;
   lats: Float64Array;
   lons: Float64Array;
+  /** First masked column of each row and one past the last (first = w when the row is empty). */
+  rowFirst: Int32Array;
+  rowEnd: Int32Array;
+  /** Longitude of column 0's centre and the column spacing, to map a cell's reach to columns. */
+  lon0: number;
+  dLon: number;
   inside: Uint8Array;
   bestDbm: Float64Array;
   secondDbm: Float64Array;
@@ -152,7 +175,7 @@ const NO_TABLES: FastAntenna = {
 function cellOverTile(cell: KernelCell, id: number, s: TileScratch): void {
   const { lon: cLon, lat: cLat, kx, ky, cullR2, offset, bandSlot, exactBelow2, base } = cell;
   const { byDistance: bd, horizontal: hz, sinAz, cosAz, hScale, capDb, sideLobeDb, gainDbi, e0, bits, words } = cell.fast ?? NO_TABLES;
-  const { w, h, nb, lats, lons, inside, sums, bestDbm, secondDbm, best, bestMw } = s;
+  const { w, h, nb, lats, lons, inside, sums, bestDbm, secondDbm, best, bestMw, rowFirst, rowEnd, lon0, dLon } = s;
   // Imported constants read into locals: some module loaders turn live bindings into property reads.
   const expHi = EXP_HI;
   const expLo = EXP_LO;
@@ -167,7 +190,12 @@ function cellOverTile(cell: KernelCell, id: number, s: TileScratch): void {
     const dy2 = dy * dy;
     if (dy2 > cullR2) continue;
     const row = r * w;
-    for (let c = 0; c < w; c++) {
+    // Columns the cull circle can reach on this row, widened by one: the exact test below decides.
+    const reach = Math.sqrt(cullR2 - dy2) / kx / dLon;
+    const centre = (cLon - lon0) / dLon;
+    const c0 = Math.max(rowFirst[r]!, Math.floor(centre - reach) - 1);
+    const c1 = Math.min(rowEnd[r]!, Math.ceil(centre + reach) + 2);
+    for (let c = c0; c < c1; c++) {
       const j = row + c;
       if (inside[j] === 0) continue;
       const dx = (lons[c]! - cLon) * kx;
