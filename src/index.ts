@@ -142,8 +142,8 @@ export { COVERAGE_DEFAULTS, defaultModel } from "./coverage/defaults.js";
 export { computeCoverage } from "./coverage/compute.js";
 export type { CoverageArea, CoverageOptions, CoverageRaster, ResolvedCoverageOptions } from "./coverage/compute.js";
 export type { CoverageCell, SkippedSite } from "./coverage/cells.js";
-export { signalAt } from "./coverage/signal-at.js";
-export type { ServerAtPoint, SignalAtOptions } from "./coverage/signal-at.js";
+export { prepareSignalAt, signalAt } from "./coverage/signal-at.js";
+export type { ServerAtPoint, SignalAtOptions, SignalAtResult } from "./coverage/signal-at.js";
 export { coverageStats, populationRaster } from "./coverage/stats.js";
 export type { CoverageFigures, CoverageStats, ServerFigures, StatsOptions, ZoneFigures } from "./coverage/stats.js";
 
