@@ -89,21 +89,33 @@ export interface CoverageRun {
   raster: CoverageRaster;
 }
 
+/** What a worker thread takes from the calling thread's setup instead of recomputing it. */
+export interface SetupReuse {
+  /** The area mask already rasterised for this grid. */
+  mask?: Uint8Array;
+  /** `false`: allocate no output layers (the worker writes into shared ones). */
+  layers?: boolean;
+}
+
 /** Everything before the pixel loop: checks, grid, mask, cells and empty layers. */
-export function setupCoverage(input: unknown, options: CoverageOptions): CoverageRun {
+export function setupCoverage(input: unknown, options: CoverageOptions, reuse: SetupReuse = {}): CoverageRun {
   const { sites, resolved, tileSize, maxPixels } = resolveCoverageInput(input, options);
   const { geometry, bbox } = areaOf(options.area);
   const grid = gridForBBox(bbox, { cellSizeM: resolved.cellSizeM, maxPixels });
   const n = grid.width * grid.height;
-  const mask = new Uint8Array(n);
-  if (geometry) fillPolygonMask(grid, geometry, mask, 1);
-  else mask.fill(1);
+  let mask = reuse.mask;
+  if (mask === undefined) {
+    mask = new Uint8Array(n);
+    if (geometry) fillPolygonMask(grid, geometry, mask, 1);
+    else mask.fill(1);
+  } else if (mask.length !== n) fail("INVALID_VALUE", "mask", mask.length, `${n} pixels (width × height)`);
   const setup = cellsFor(sites, options, resolved);
+  const size = reuse.layers === false ? 0 : n;
   const layers: CoverageLayers = {
-    powerDbm: new Float32Array(n).fill(NaN),
-    server: new Int32Array(n).fill(-1),
-    secondDbm: new Float32Array(n).fill(NaN),
-    sinrDb: new Float32Array(n).fill(NaN),
+    powerDbm: new Float32Array(size).fill(NaN),
+    server: new Int32Array(size).fill(-1),
+    secondDbm: new Float32Array(size).fill(NaN),
+    sinrDb: new Float32Array(size).fill(NaN),
   };
   const ctx: TileContext = {
     grid,

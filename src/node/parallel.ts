@@ -35,8 +35,8 @@ export const PARALLEL_DEFAULTS = {
  * writing into `SharedArrayBuffer` layers that are copied into ordinary typed arrays at the end.
  * `onProgress` runs on the calling thread as tiles finish. A custom `model` function cannot be sent
  * to a worker: it rejects with `INVALID_VALUE` (field `model`); use `computeCoverage` for it.
- * Each worker also allocates (and drops) a set of layers during its setup: peak memory is about
- * (2 + workers) × 13 bytes per pixel.
+ * Workers reuse the calling thread's mask and allocate no layers of their own: memory is about
+ * 2 × 13 bytes per pixel (the shared layers and the returned raster) plus each worker's tables.
  */
 export async function computeCoverageParallel(sites: unknown, options: ParallelCoverageOptions): Promise<CoverageRaster> {
   if (options === null || typeof options !== "object") fail("WRONG_TYPE", "options", options, "{ area, band | technology, … }");
@@ -61,6 +61,8 @@ export async function computeCoverageParallel(sites: unknown, options: ParallelC
   shared.secondDbm.set(run.layers.secondDbm);
   shared.sinrDb.set(run.layers.sinrDb);
   const counters = new Int32Array(new SharedArrayBuffer(8));
+  const mask = new Uint8Array(new SharedArrayBuffer(n));
+  mask.set(run.raster.mask);
   const input: CoverageWorkerInput = {
     sites,
     options: rest,
@@ -74,6 +76,7 @@ export async function computeCoverageParallel(sites: unknown, options: ParallelC
       sinrDb: shared.sinrDb.buffer as SharedArrayBuffer,
     },
     counters: counters.buffer as SharedArrayBuffer,
+    mask: mask.buffer as SharedArrayBuffer,
   };
   const threads = Math.min(workers, tiles.length);
   let done = 0;
