@@ -161,3 +161,5 @@ export type { BestServerAreaOptions, BestServerAreaProperties, BestServerSource 
 export { PLACEMENT_DEFAULTS, provisionalPlacement } from "./rollout/placement.js";
 export { TABLE_DEFAULTS } from "./coverage/tables.js";
 export type { ModelChooser } from "./coverage/cells.js";
+export { decodeCoverage, encodeCoverage } from "./coverage/serialise.js";
+export type { SetupReuse } from "./coverage/compute.js";

@@ -125,7 +125,7 @@ export function prepareCells(sites: readonly Site[], o: CellOptions): CellSetup 
           { antenna: sector.antenna, azimuthDeg: sector.azimuthDeg, mechanicalTiltDeg: sector.mechanicalTiltDeg, electricalTiltDeg: sector.electricalTiltDeg },
           o.patterns,
         );
-        const offset = -share;
+        const offset = 0 - share; // +0, not −0, when the share is 0 (survives JSON)
         const floor = Math.min(radio.thresholds.outdoorDbm, noiseDbm[bandSlot]!) - o.cullMarginDb;
         const cullRadiusM = cullRadius(signalDbm + offset + peakGainDbi(sector.antenna, o.patterns) - losses, floor, pathLoss);
         cells.push({

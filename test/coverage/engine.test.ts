@@ -11,7 +11,8 @@ import { fsplDb } from "../../src/propagation/fspl.js";
 import { preparePathLoss } from "../../src/propagation/registry.js";
 import { BAND_TABLE } from "../../src/radio/bands.js";
 import { referenceSignalPowerDbm, thermalNoiseDbm } from "../../src/radio/link-budget.js";
-import { decodeRaster, encodeRaster } from "../../src/raster/codec.js";
+import { encodeRaster } from "../../src/raster/codec.js";
+import { decodeCoverage, encodeCoverage } from "../../src/coverage/serialise.js";
 import { pixelCentre } from "../../src/raster/grid.js";
 import type { BBox, LonLat } from "../../src/units.js";
 
@@ -183,14 +184,25 @@ describe("computeCoverage — properties", () => {
     }
   });
 
-  it("a coverage raster survives encode / decode bit-exactly", () => {
-    const r = computeCoverage([createSite({ id: "T", coordinates: CENTRE, technologies: ["4G"] })], { ...opts, cellSizeM: 100 });
-    const back = decodeRaster(encodeRaster(r.grid, { powerDbm: r.powerDbm, server: r.server, secondDbm: r.secondDbm, sinrDb: r.sinrDb, mask: r.mask }));
-    for (const k of ["powerDbm", "server", "secondDbm", "sinrDb", "mask"] as const) {
-      const a = r[k];
-      const b = back.layers[k]!;
-      expect(new Uint8Array(b.buffer)).toEqual(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
-    }
+  it("a coverage raster survives encodeCoverage / decodeCoverage bit-exactly, metadata included", () => {
+    fc.assert(
+      fc.property(fc.array(arbSiteAt("S"), { minLength: 0, maxLength: 3 }), (base) => {
+        const sites = base.map((s, i) => ({ ...s, properties: { ...s.properties, id: `S${i}` } }));
+        const r = computeCoverage(sites, { ...opts, cellSizeM: 300 });
+        const back = decodeCoverage(encodeCoverage(r));
+        for (const k of ["powerDbm", "server", "secondDbm", "sinrDb", "mask"] as const) {
+          const a = r[k];
+          const b = back[k];
+          expect(b.constructor).toBe(a.constructor);
+          expect(new Uint8Array(b.buffer, b.byteOffset, b.byteLength)).toEqual(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+        }
+        const { grid, cells, skipped, bands, technology, quantity, noiseDbm, options } = r;
+        expect(back).toMatchObject({ grid, cells, skipped, bands, technology, quantity, noiseDbm, options });
+        expect(encodeCoverage(back)).toEqual(encodeCoverage(r));
+      }),
+      { numRuns: 20, seed: 9 },
+    );
+    expect(() => decodeCoverage(encodeRaster({ west: 0, south: 0, cellLonDeg: 1, cellLatDeg: 1, cellSizeM: 1, width: 1, height: 1 }, {}))).toThrow(/cellplan-coverage/);
   });
 });
 
