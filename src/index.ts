@@ -163,3 +163,7 @@ export { TABLE_DEFAULTS } from "./coverage/tables.js";
 export type { ModelChooser } from "./coverage/cells.js";
 export { decodeCoverage, encodeCoverage } from "./coverage/serialise.js";
 export type { SetupReuse } from "./coverage/compute.js";
+export { PROFILE_LIMITS, demSpacingM, groundElevationM, terrainProfile } from "./terrain/profile.js";
+export type { GroundProfile, ProfileOptions } from "./terrain/profile.js";
+export { TERRAIN_LOSS_DEFAULTS, terrainLoss } from "./terrain/loss.js";
+export type { TerrainLoss, TerrainLossOptions } from "./terrain/loss.js";

@@ -36,6 +36,11 @@ export type DeygoutOptions = WaveOptions & {
   kFactor?: number;
   /** Most edges used, an integer ≥ 1; default 3 (principal + one per side). */
   maxEdges?: number;
+  /**
+   * Edges count only above this v (default −0.78, where P.526's J(v) starts). `terrainLoss` uses 0:
+   * only obstacles that reach the direct line.
+   */
+  minV?: number;
 };
 
 /** One knife edge used by a multiple-edge method. */
@@ -81,6 +86,8 @@ export function deygoutDiffraction(profile: TerrainProfile, options: DeygoutOpti
   if (typeof maxEdges !== "number" || !Number.isInteger(maxEdges) || maxEdges < 1) {
     fail("INVALID_VALUE", "maxEdges", maxEdges, "an integer ≥ 1");
   }
+  const minV = options.minV ?? V_MIN;
+  if (typeof minV !== "number" || !(minV >= V_MIN) || !Number.isFinite(minV)) fail("INVALID_VALUE", "minV", minV, `a finite v ≥ ${V_MIN}`);
 
   const x = profile.distancesM;
   const z = profile.elevationsM;
@@ -101,7 +108,7 @@ export function deygoutDiffraction(profile: TerrainProfile, options: DeygoutOpti
     const from: Segment[] = [];
     for (const s of segments) {
       const e = bestEdge(s, x, curved, lambda);
-      if (e !== null && e.v > V_MIN) {
+      if (e !== null && e.v > minV) {
         e.level = level;
         found.push(e);
         from.push(s);
