@@ -11,6 +11,10 @@ import { BAND_TABLE, type MeasuredQuantity } from "../radio/bands.js";
 import { RADIO_DEFAULTS } from "../radio/defaults.js";
 import { referenceSignalPowerDbm, thermalNoiseDbm } from "../radio/link-budget.js";
 import type { Technology } from "../units.js";
+import type { Dem } from "../terrain/dem.js";
+import { terrainLoss } from "../terrain/loss.js";
+import { groundElevationM, terrainProfile } from "../terrain/profile.js";
+import type { LonLat } from "../units.js";
 import { defaultModel } from "./defaults.js";
 import { buildFastAntenna, TABLE_DEFAULTS, type FastAntenna, type FastPattern, type HorizontalTables } from "./tables.js";
 
@@ -59,6 +63,8 @@ export interface KernelCell {
   pathLoss: (d: number) => number;
   /** Table-driven gain and path loss (common antennas), or null for the exact closures. */
   fast: FastAntenna | null;
+  /** With terrain: the height difference antenna − receiver and the terrain loss toward a point. */
+  terrain: ((lon: number, lat: number) => { dh: number; lossDb: number }) | null;
   /** Squared distance below which the exact closures are used even with tables (Infinity without tables). */
   exactBelow2: number;
 }
@@ -88,8 +94,10 @@ export interface CellOptions {
   /** Path-loss link per cell; default `defaultModel` (by band, urban macro, large city). */
   model?: ModelChooser;
   patterns?: PatternLibrary;
-  /** Use lookup tables for 3GPP-sector and omni antennas without mechanical tilt (default true). */
+  /** Use lookup tables for 3GPP-sector and omni antennas without mechanical tilt (default true; off with terrain). */
   tables?: boolean;
+  /** Terrain: ground elevations for antenna and receiver heights, and the exact terrain loss per path. */
+  terrain?: Dem;
 }
 
 /** Largest cull radius considered, m: cells are never evaluated beyond 100 km. */
@@ -110,6 +118,7 @@ export function prepareCells(sites: readonly Site[], o: CellOptions): CellSetup 
   for (const site of sites) {
     const [lon, lat] = site.geometry.coordinates;
     const frame = localFrame(lat);
+    const siteGroundM = o.terrain ? (site.properties.groundElevationM ?? groundElevationM(o.terrain, [lon, lat], `site "${site.properties.id}"`)) : 0;
     let used = 0;
     site.properties.sectors.forEach((sector, sectorIndex) => {
       sector.cells.forEach((cell, cellIndex) => {
@@ -144,7 +153,7 @@ export function prepareCells(sites: readonly Site[], o: CellOptions): CellSetup 
           cullRadiusM,
         });
         const dh = sector.heightM - o.rxHeightM;
-        const fastPattern = o.tables === false ? null : fastPatternOf(sector);
+        const fastPattern = o.tables === false || o.terrain ? null : fastPatternOf(sector);
         kernel.push({
           lon,
           lat,
@@ -159,6 +168,7 @@ export function prepareCells(sites: readonly Site[], o: CellOptions): CellSetup 
           pathLoss,
           fast: fastPattern && buildFastAntenna(fastPattern, dh, cullRadiusM, pathLoss, horizontalTables),
           exactBelow2: fastPattern ? TABLE_DEFAULTS.exactBelowM ** 2 : Infinity,
+          terrain: o.terrain ? terrainToward(o.terrain, [lon, lat], siteGroundM, sector.heightM, o.rxHeightM, info.downlinkCentreMHz) : null,
         });
       });
     });
@@ -185,6 +195,24 @@ function resolveBands(o: CellOptions): Band[] {
 function modelFor(c: { band: Band; freqMHz: number; heightM: number; rxHeightM: number }): Link {
   // Hata-family and UMa formulas need the antenna above the receiver; a rooftop-less 0 m mast is evaluated at 1 m.
   return defaultModel(c.band, c.freqMHz, Math.max(c.heightM, c.rxHeightM + 1), c.rxHeightM);
+}
+
+/**
+ * The exact terrain path of one cell: for a point, the height difference between the antenna
+ * (site ground + mast) and the receiver (ground there + receiver height), and the terrain loss
+ * of the profile between them (`terrainLoss`: Deygout over obstacles that reach the direct line).
+ */
+function terrainToward(dem: Dem, at: LonLat, groundM: number, heightM: number, rxHeightM: number, freqMHz: number) {
+  const zTx = groundM + heightM;
+  return (lon: number, lat: number): { dh: number; lossDb: number } => {
+    const profile = terrainProfile(dem, at, [lon, lat]);
+    const n = profile.elevationsM.length;
+    // the site's given ground elevation, when it has one, replaces the DEM's at the mast
+    profile.elevationsM[0] = groundM;
+    const dh = zTx - (profile.elevationsM[n - 1]! + rxHeightM);
+    if (n < 3) return { dh, lossDb: 0 };
+    return { dh, lossDb: terrainLoss(profile, { freqMHz, txHeightM: heightM, rxHeightM }).lossDb };
+  };
 }
 
 /** The sector's pattern in the form the lookup tables take, or null when it needs the exact path. */

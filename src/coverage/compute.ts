@@ -8,7 +8,9 @@ import type { Band } from "../model/bands.js";
 import type { Site, SiteCollection } from "../model/schema.js";
 import { validateSites } from "../model/validate.js";
 import type { MeasuredQuantity } from "../radio/bands.js";
-import { gridForBBox, type Grid } from "../raster/grid.js";
+import type { Dem } from "../terrain/dem.js";
+import { gridBBox, gridForBBox, type Grid } from "../raster/grid.js";
+import { demBBox } from "../terrain/dem.js";
 import type { BBox, Technology } from "../units.js";
 import { prepareCells, type CoverageCell, type ModelChooser, type SkippedSite } from "./cells.js";
 import { COVERAGE_DEFAULTS } from "./defaults.js";
@@ -38,6 +40,12 @@ export interface CoverageOptions {
   patterns?: PatternLibrary;
   /** Lookup tables for common antennas (default true; within 0.05 dB of the exact formulas). */
   tables?: boolean;
+  /**
+   * Terrain: antenna and receiver heights over the DEM's ground (for the vertical pattern) and the
+   * exact terrain loss along each path (profile + Deygout). Exact and slow — one profile per
+   * pixel × cell; the fast radial path is coming (issue 5). Without it the engine is unchanged.
+   */
+  terrain?: Dem;
   onProgress?: (doneTiles: number, totalTiles: number) => void;
 }
 
@@ -102,6 +110,13 @@ export function setupCoverage(input: unknown, options: CoverageOptions, reuse: S
   const { sites, resolved, tileSize, maxPixels } = resolveCoverageInput(input, options);
   const { geometry, bbox } = areaOf(options.area);
   const grid = gridForBBox(bbox, { cellSizeM: resolved.cellSizeM, maxPixels });
+  if (options.terrain) {
+    const [w, s, e, nn] = demBBox(options.terrain);
+    const [gw, gs, ge, gn] = gridBBox(grid);
+    if (gw < w || gs < s || ge > e || gn > nn) {
+      fail("OUT_OF_VALIDITY", "area", [gw, gs, ge, gn], `an area inside the terrain's samples [${[w, s, e, nn].map((x) => x.toFixed(4)).join(", ")}]`);
+    }
+  }
   const n = grid.width * grid.height;
   let mask = reuse.mask;
   if (mask === undefined) {
@@ -176,6 +191,7 @@ export function cellsFor(sites: readonly Site[], options: Omit<CoverageOptions, 
     ...(options.model === undefined ? {} : { model: options.model }),
     ...(options.patterns === undefined ? {} : { patterns: options.patterns }),
     ...(options.tables === undefined ? {} : { tables: options.tables }),
+    ...(options.terrain === undefined ? {} : { terrain: options.terrain }),
     rxHeightM: resolved.rxHeightM,
     penetrationLossDb: resolved.penetrationLossDb,
     shadowingMarginDb: resolved.shadowingMarginDb,

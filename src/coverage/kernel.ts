@@ -9,12 +9,19 @@ import { fastGainMinusLoss } from "./tables.js";
 
 const R2D = 180 / Math.PI;
 
-/** Received power (dBm) from a cell at offset (dx east, dy north) metres, d2 = dx² + dy² within its cull radius. */
-export function cellPowerAt(c: KernelCell, dx: number, dy: number, d2: number): number {
+/**
+ * Received power (dBm) from a cell at the point (lon, lat), which lies (dx east, dy north) metres
+ * from it, d2 = dx² + dy² within its cull radius. With terrain, the height difference and the
+ * terrain loss come from the DEM along the path.
+ */
+export function cellPowerAt(c: KernelCell, dx: number, dy: number, d2: number, lon: number, lat: number): number {
   const f = c.fast;
   if (f !== null && d2 >= c.exactBelow2) return c.base + fastGainMinusLoss(f, dx, dy, d2);
   const d = Math.sqrt(d2);
-  return c.base + c.gain(Math.atan2(dx, dy) * R2D, Math.atan2(c.dh, d) * R2D) - c.pathLoss(d);
+  const t = c.terrain;
+  if (t === null) return c.base + c.gain(Math.atan2(dx, dy) * R2D, Math.atan2(c.dh, d) * R2D) - c.pathLoss(d);
+  const { dh, lossDb } = t(lon, lat);
+  return c.base + c.gain(Math.atan2(dx, dy) * R2D, Math.atan2(dh, d) * R2D) - c.pathLoss(d) - lossDb;
 }
 
 /** Received power of the measured quantity from one cell at a point (dBm); −Infinity beyond its cull radius. */
@@ -23,7 +30,7 @@ export function cellPowerDbm(c: KernelCell, lon: number, lat: number): number {
   const dy = (lat - c.lat) * c.ky;
   const d2 = dx * dx + dy * dy;
   if (d2 > c.cullR2) return -Infinity;
-  return cellPowerAt(c, dx, dy, d2);
+  return cellPowerAt(c, dx, dy, d2, lon, lat);
 }
 
 /** Distance from a cell to a point in its frame, m. */

@@ -216,7 +216,7 @@ function cellOverTile(cell: KernelCell, id: number, s: TileScratch): void {
         const jj = y | 0;
         const ah = hz[jj]! + (hz[jj + 1]! - hz[jj]!) * (y - jj);
         p = base + (gainDbi - Math.min(ah + Math.min(av, sideLobeDb), capDb) - pl);
-      } else p = cellPowerAt(cell, dx, dy, d2);
+      } else p = cellPowerAt(cell, dx, dy, d2, lons[c]!, lats[r]!);
       const z = (p + offset) * dbToLog2 + pow2Offset;
       let mw = 0;
       if (z > 30) {
