@@ -167,3 +167,5 @@ export { PROFILE_LIMITS, demSpacingM, groundElevationM, terrainProfile } from ".
 export type { GroundProfile, ProfileOptions } from "./terrain/profile.js";
 export { TERRAIN_LOSS_DEFAULTS, terrainLoss } from "./terrain/loss.js";
 export type { TerrainLoss, TerrainLossOptions } from "./terrain/loss.js";
+export { RADIAL_DEFAULTS, buildHorizon, horizonLossDb } from "./terrain/radial.js";
+export type { Horizon, HorizonOptions } from "./terrain/radial.js";

@@ -13,6 +13,8 @@ import { referenceSignalPowerDbm, thermalNoiseDbm } from "../radio/link-budget.j
 import type { Technology } from "../units.js";
 import type { Dem } from "../terrain/dem.js";
 import { terrainLoss } from "../terrain/loss.js";
+import { buildHorizon, horizonLossDb, type Horizon } from "../terrain/radial.js";
+import { SPEED_OF_LIGHT_M_PER_S } from "../math.js";
 import { groundElevationM, terrainProfile } from "../terrain/profile.js";
 import type { LonLat } from "../units.js";
 import { defaultModel } from "./defaults.js";
@@ -96,8 +98,12 @@ export interface CellOptions {
   patterns?: PatternLibrary;
   /** Use lookup tables for 3GPP-sector and omni antennas without mechanical tilt (default true; off with terrain). */
   tables?: boolean;
-  /** Terrain: ground elevations for antenna and receiver heights, and the exact terrain loss per path. */
+  /** Terrain: ground elevations for antenna and receiver heights, and the terrain loss per path. */
   terrain?: Dem;
+  /** "exact" (default): a profile and Deygout per pixel; "radial": one sweep per antenna, O(1) per pixel (principal edge only). */
+  terrainMethod?: "radial" | "exact";
+  /** Raster pixel size, m (the radial sweep's angular step follows it). */
+  pixelM?: number;
 }
 
 /** Largest cull radius considered, m: cells are never evaluated beyond 100 km. */
@@ -119,6 +125,7 @@ export function prepareCells(sites: readonly Site[], o: CellOptions): CellSetup 
     const [lon, lat] = site.geometry.coordinates;
     const frame = localFrame(lat);
     const siteGroundM = o.terrain ? (site.properties.groundElevationM ?? groundElevationM(o.terrain, [lon, lat], `site "${site.properties.id}"`)) : 0;
+    const horizons = new Map<number, { horizon: Horizon; rangeM: number }>(); // by mast height: sectors at one height share a sweep
     let used = 0;
     site.properties.sectors.forEach((sector, sectorIndex) => {
       sector.cells.forEach((cell, cellIndex) => {
@@ -168,7 +175,11 @@ export function prepareCells(sites: readonly Site[], o: CellOptions): CellSetup 
           pathLoss,
           fast: fastPattern && buildFastAntenna(fastPattern, dh, cullRadiusM, pathLoss, horizontalTables),
           exactBelow2: fastPattern ? TABLE_DEFAULTS.exactBelowM ** 2 : Infinity,
-          terrain: o.terrain ? terrainToward(o.terrain, [lon, lat], siteGroundM, sector.heightM, o.rxHeightM, info.downlinkCentreMHz) : null,
+          terrain: !o.terrain
+            ? null
+            : o.terrainMethod !== "radial"
+              ? terrainToward(o.terrain, [lon, lat], siteGroundM, sector.heightM, o.rxHeightM, info.downlinkCentreMHz)
+              : radialToward(o.terrain, [lon, lat], frame, siteGroundM + sector.heightM, o.rxHeightM, info.downlinkCentreMHz, horizonFor(horizons, o.terrain, [lon, lat], siteGroundM + sector.heightM, sector.heightM, cullRadiusM, o.pixelM ?? 25)),
         });
       });
     });
@@ -212,6 +223,26 @@ function terrainToward(dem: Dem, at: LonLat, groundM: number, heightM: number, r
     const dh = zTx - (profile.elevationsM[n - 1]! + rxHeightM);
     if (n < 3) return { dh, lossDb: 0 };
     return { dh, lossDb: terrainLoss(profile, { freqMHz, txHeightM: heightM, rxHeightM }).lossDb };
+  };
+}
+
+function horizonFor(cache: Map<number, { horizon: Horizon; rangeM: number }>, dem: Dem, at: LonLat, zTx: number, heightM: number, rangeM: number, pixelM: number): Horizon {
+  const hit = cache.get(heightM);
+  if (hit && hit.rangeM >= rangeM) return hit.horizon;
+  const horizon = buildHorizon(dem, at, zTx, rangeM, { pixelM });
+  cache.set(heightM, { horizon, rangeM });
+  return horizon;
+}
+
+/** The fast terrain path of one cell (`buildHorizon`): ground under the receiver, and J(v) of the radial's dominant obstacle. */
+function radialToward(dem: Dem, at: LonLat, frame: { kx: number; ky: number }, zTx: number, rxHeightM: number, freqMHz: number, horizon: Horizon) {
+  const lambda = SPEED_OF_LIGHT_M_PER_S / (freqMHz * 1e6);
+  const { kx, ky } = frame;
+  return (lon: number, lat: number): { dh: number; lossDb: number } => {
+    const zRx = groundElevationM(dem, [lon, lat]) + rxHeightM;
+    const dx = (lon - at[0]) * kx;
+    const dy = (lat - at[1]) * ky;
+    return { dh: zTx - zRx, lossDb: horizonLossDb(horizon, dx, dy, Math.sqrt(dx * dx + dy * dy), zRx, lambda) };
   };
 }
 

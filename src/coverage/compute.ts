@@ -42,10 +42,15 @@ export interface CoverageOptions {
   tables?: boolean;
   /**
    * Terrain: antenna and receiver heights over the DEM's ground (for the vertical pattern) and the
-   * exact terrain loss along each path (profile + Deygout). Exact and slow — one profile per
-   * pixel × cell; the fast radial path is coming (issue 5). Without it the engine is unchanged.
+   * terrain loss along each path (see `terrainMethod`). Without it the engine is unchanged.
    */
   terrain?: Dem;
+  /**
+   * "exact" (default): a terrain profile and Deygout (up to 3 edges) per pixel × cell — the reference,
+   * slow. "radial": one sweep per antenna and O(1) per pixel, the principal edge only (see
+   * src/terrain/radial.ts for its measured accuracy).
+   */
+  terrainMethod?: "radial" | "exact";
   onProgress?: (doneTiles: number, totalTiles: number) => void;
 }
 
@@ -192,6 +197,8 @@ export function cellsFor(sites: readonly Site[], options: Omit<CoverageOptions, 
     ...(options.patterns === undefined ? {} : { patterns: options.patterns }),
     ...(options.tables === undefined ? {} : { tables: options.tables }),
     ...(options.terrain === undefined ? {} : { terrain: options.terrain }),
+    ...(options.terrainMethod === undefined ? {} : { terrainMethod: options.terrainMethod }),
+    pixelM: resolved.cellSizeM,
     rxHeightM: resolved.rxHeightM,
     penetrationLossDb: resolved.penetrationLossDb,
     shadowingMarginDb: resolved.shadowingMarginDb,

@@ -18,7 +18,8 @@ export interface ServerAtPoint {
   distanceM: number;
 }
 
-export type SignalAtOptions = Omit<CoverageOptions, "area" | "cellSizeM" | "tileSize" | "maxPixels" | "onProgress">;
+/** As for `computeCoverage`; `cellSizeM` matters only with terrain (the radial sweep's spacing follows it). */
+export type SignalAtOptions = Omit<CoverageOptions, "area" | "tileSize" | "maxPixels" | "onProgress">;
 
 export interface SignalAtResult {
   servers: ServerAtPoint[];

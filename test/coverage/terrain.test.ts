@@ -25,12 +25,14 @@ function dem(height: (col: number, row: number) => number): Dem {
 }
 
 describe("coverage with terrain (exact path)", () => {
-  it("on a flat DEM equals the no-terrain engine bit for bit (exact formulas)", () => {
+  it("on a flat DEM equals the no-terrain engine bit for bit (exact formulas), with either method", () => {
     const flat = dem(() => 700);
     const a = computeCoverage([site], { area: AREA, band: "LTE1800", cellSizeM: 150, tables: false });
-    const b = computeCoverage([site], { area: AREA, band: "LTE1800", cellSizeM: 150, terrain: flat });
-    expect(b.powerDbm).toEqual(a.powerDbm);
-    expect(b.sinrDb).toEqual(a.sinrDb);
+    for (const terrainMethod of ["radial", "exact"] as const) {
+      const b = computeCoverage([site], { area: AREA, band: "LTE1800", cellSizeM: 150, terrain: flat, terrainMethod });
+      expect(b.powerDbm).toEqual(a.powerDbm);
+      expect(b.sinrDb).toEqual(a.sinrDb);
+    }
   });
 
   it("behind a ridge, loses exactly the terrain loss of the path's profile", () => {
@@ -38,8 +40,8 @@ describe("coverage with terrain (exact path)", () => {
     const ridge = dem((c) => (c === 120 ? 850 : 700));
     const flat = dem(() => 700);
     const behind: LonLat = [76.965, 43.2501];
-    const withRidge = signalAt([site], behind, { band: "LTE1800", terrain: ridge }).servers[0]!;
-    const without = signalAt([site], behind, { band: "LTE1800", terrain: flat }).servers.find((s) => s.sectorIndex === withRidge.sectorIndex)!;
+    const withRidge = signalAt([site], behind, { band: "LTE1800", terrain: ridge, terrainMethod: "exact" }).servers[0]!;
+    const without = signalAt([site], behind, { band: "LTE1800", terrain: flat, terrainMethod: "exact" }).servers.find((s) => s.sectorIndex === withRidge.sectorIndex)!;
     const profile = terrainProfile(ridge, CENTRE, behind);
     const expected = terrainLoss(profile, { freqMHz: 1842.5, txHeightM: 30, rxHeightM: 1.5 }).lossDb;
     expect(expected).toBeGreaterThan(10);
@@ -48,9 +50,12 @@ describe("coverage with terrain (exact path)", () => {
 
   it("raster and signalAt agree at pixel centres with terrain", () => {
     const hills = dem((c, r) => 700 + 40 * Math.sin(c / 9) * Math.cos(r / 13));
-    const r = computeCoverage([site], { area: AREA, band: "LTE1800", cellSizeM: 200, terrain: hills });
-    for (let i = 0; i < r.powerDbm.length; i += 7) {
-      expect(Math.fround(signalAt([site], pixelCentre(r.grid, i), { band: "LTE1800", terrain: hills }).servers[0]!.powerDbm)).toBe(r.powerDbm[i]);
+    for (const terrainMethod of ["radial", "exact"] as const) {
+      const r = computeCoverage([site], { area: AREA, band: "LTE1800", cellSizeM: 200, terrain: hills, terrainMethod });
+      for (let i = 0; i < r.powerDbm.length; i += 7) {
+        const s = signalAt([site], pixelCentre(r.grid, i), { band: "LTE1800", terrain: hills, terrainMethod, cellSizeM: 200 });
+        expect(Math.fround(s.servers[0]!.powerDbm)).toBe(r.powerDbm[i]);
+      }
     }
   });
 

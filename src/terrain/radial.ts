@@ -1,0 +1,145 @@
+import { fail } from "../errors.js";
+import { localFrame } from "../geo/frame.js";
+import { ITU_EARTH_RADIUS_M } from "../math.js";
+import type { LonLat } from "../units.js";
+import { sampleDem, type Dem } from "./dem.js";
+import { knifeEdgeLossDb } from "./knife-edge.js";
+import { demSpacingM } from "./profile.js";
+import { DIFFRACTION_DEFAULTS } from "./profile-geometry.js";
+
+/**
+ * The fast terrain path: one radial sweep per transmitter. Radials leave the antenna every Δθ =
+ * pixel / range (so at the edge of range neighbouring radials are one pixel apart and no pixel is
+ * skipped) and are sampled every half DEM spacing. Along each radial the sweep carries the
+ * dominant obstacle — the sample with the highest elevation angle seen from the antenna, earth
+ * curvature included — and keeps only the points where it changes (the successive horizons, a
+ * handful per radial). A pixel then costs a few operations: its radial and distance give the
+ * horizons between it and the antenna, and the knife-edge loss J(v) (ITU-R P.526, counted when it
+ * reaches the direct line, v > 0) of the one with the largest v toward the pixel is its terrain loss.
+ *
+ * Approximation: one edge. Against the exact path with the principal edge only (`terrainLoss`
+ * with `maxEdges: 1`) it differs by considering only horizon points as candidate edges, by the
+ * half-DEM-spacing radial sampling, and by a pixel taking the radial nearest its bearing
+ * (`test/terrain/radial.test.ts` measures it over 10,000 seeded Almaty paths).
+ * Against full Deygout (3 edges) it misses the sub-path edges, which in the mountains add tens of
+ * dB (mean 5 dB, p95 30 dB over the same paths): that is why "exact" stays the engine's default.
+ */
+export const RADIAL_DEFAULTS = {
+  /** Radial sampling step as a share of the DEM spacing. */
+  stepShare: 0.5,
+  /** Most samples in one sweep (radials × steps); raise with `maxSamples`. */
+  maxSamples: 20_000_000,
+};
+
+export interface Horizon {
+  /** Radial spacing, rad, and the step along a radial, m. */
+  dTheta: number;
+  stepM: number;
+  radials: number;
+  /** Per radial, the range [start[r], start[r+1]) of its change points. */
+  start: Int32Array;
+  /** Change points: from step `fromStep` on, the dominant obstacle is at `obstacleM` with ground `obstacleZ`. */
+  fromStep: Int32Array;
+  obstacleM: Float32Array;
+  obstacleZ: Float32Array;
+  /** Antenna height above the datum, m; bulge coefficient 1/(2kR). */
+  zTx: number;
+  bulge: number;
+}
+
+export interface HorizonOptions {
+  /** Pixel size of the raster it serves, m (sets the radial spacing). */
+  pixelM: number;
+  /** Effective earth-radius factor (default 4/3). */
+  kFactor?: number;
+  maxSamples?: number;
+}
+
+export function buildHorizon(dem: Dem, tx: LonLat, zTx: number, rangeM: number, o: HorizonOptions): Horizon {
+  if (!(o.pixelM > 0 && Number.isFinite(o.pixelM))) fail("INVALID_VALUE", "pixelM", o.pixelM, "a pixel size > 0 m");
+  if (!(rangeM > 0 && Number.isFinite(rangeM))) fail("INVALID_VALUE", "rangeM", rangeM, "a range > 0 m");
+  const kFactor = o.kFactor ?? DIFFRACTION_DEFAULTS.kFactor;
+  const bulge = 1 / (2 * kFactor * ITU_EARTH_RADIUS_M);
+  const f = localFrame(tx[1]);
+  const stepM = demSpacingM(dem, tx[1]) * RADIAL_DEFAULTS.stepShare;
+  const steps = Math.ceil(rangeM / stepM) + 1;
+  const radials = Math.max(8, Math.ceil((2 * Math.PI * rangeM) / o.pixelM));
+  const max = o.maxSamples ?? RADIAL_DEFAULTS.maxSamples;
+  if (radials * steps > max) fail("LIMIT_EXCEEDED", "samples", radials * steps, `at most ${max} per sweep (option maxSamples): a larger pixel or a shorter range`);
+  const dTheta = (2 * Math.PI) / radials;
+  const start = new Int32Array(radials + 1);
+  const from: number[] = [];
+  const at: number[] = [];
+  const zs: number[] = [];
+  for (let r = 0; r < radials; r++) {
+    start[r] = from.length;
+    const sin = Math.sin(r * dTheta) / f.kx;
+    const cos = Math.cos(r * dTheta) / f.ky;
+    let best = -Infinity;
+    for (let k = 1; k < steps; k++) {
+      const s = k * stepM;
+      const z = sampleDem(dem, tx[0] + s * sin, tx[1] + s * cos);
+      if (!Number.isFinite(z)) break; // off the DEM: the area check keeps pixels inside, so nothing beyond is read
+      const angle = (z - s * s * bulge - zTx) / s;
+      if (angle > best) {
+        best = angle;
+        // the obstacle at step k lies between the antenna and pixels from step k + 1 on
+        from.push(k + 1);
+        at.push(s);
+        zs.push(z);
+      }
+    }
+  }
+  start[radials] = from.length;
+  return {
+    dTheta,
+    stepM,
+    radials,
+    start,
+    fromStep: Int32Array.from(from),
+    obstacleM: Float32Array.from(at),
+    obstacleZ: Float32Array.from(zs),
+    zTx,
+    bulge,
+  };
+}
+
+/**
+ * Terrain loss toward a point (dx east, dy north) metres from the antenna at distance d, whose
+ * receiver is at zRx above the datum: J(v) of the dominant obstacle on its radial, 0 without one
+ * or when it stays below the direct line.
+ */
+export function horizonLossDb(h: Horizon, dx: number, dy: number, d: number, zRx: number, wavelengthM: number): number {
+  let theta = Math.atan2(dx, dy);
+  if (theta < 0) theta += 2 * Math.PI;
+  let r = Math.round(theta / h.dTheta);
+  if (r >= h.radials) r -= h.radials;
+  const step = Math.floor(d / h.stepM);
+  // last change point of this radial that applies at `step`
+  let lo = h.start[r]!;
+  let hi = h.start[r + 1]! - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (h.fromStep[mid]! <= step) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  if (found < 0) return 0;
+  // The principal edge is the horizon point with the largest v toward this receiver: the change
+  // points up to `found` are the radial's successive horizons (a handful), so this stays cheap.
+  const k2 = (2 / wavelengthM);
+  let vMax = 0;
+  for (let i = h.start[r]!; i <= found; i++) {
+    const s = h.obstacleM[i]!;
+    if (!(s < d)) break;
+    const d2 = d - s;
+    const above = h.obstacleZ[i]! + s * d2 * h.bulge - (h.zTx * d2 + zRx * s) / d;
+    if (above > 0) {
+      const v = above * Math.sqrt(k2 * (1 / s + 1 / d2));
+      if (v > vMax) vMax = v;
+    }
+  }
+  return vMax > 0 ? knifeEdgeLossDb(vMax) : 0;
+}
