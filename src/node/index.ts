@@ -5,3 +5,4 @@ export { computeCoverageParallel, PARALLEL_DEFAULTS } from "./parallel.js";
 export type { ParallelCoverageOptions } from "./parallel.js";
 export { coverageToGeoTiff, writeGeoTiff, GEOTIFF_DEFAULTS } from "./geotiff.js";
 export type { GeoTiffLayer, GeoTiffOptions, GeoTiffSource } from "./geotiff.js";
+export { readGeoTiffDem } from "./dem-geotiff.js";
