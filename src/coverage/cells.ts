@@ -65,8 +65,8 @@ export interface KernelCell {
   pathLoss: (d: number) => number;
   /** Table-driven gain and path loss (common antennas), or null for the exact closures. */
   fast: FastAntenna | null;
-  /** With terrain: the height difference antenna − receiver and the terrain loss toward a point. */
-  terrain: ((lon: number, lat: number) => { dh: number; lossDb: number }) | null;
+  /** With terrain: the terrain loss toward a point (lon, lat) with ground groundM, (dx, dy) m away at distance d. */
+  terrain: ((lon: number, lat: number, groundM: number, dx: number, dy: number, d: number) => number) | null;
   /** Squared distance below which the exact closures are used even with tables (Infinity without tables). */
   exactBelow2: number;
 }
@@ -166,7 +166,8 @@ export function prepareCells(sites: readonly Site[], o: CellOptions): CellSetup 
           lat,
           kx: frame.kx,
           ky: frame.ky,
-          dh,
+          // with terrain: antenna height above the datum − receiver height (the pixel's ground is subtracted per point)
+          dh: o.terrain ? siteGroundM + sector.heightM - o.rxHeightM : dh,
           base: signalDbm - losses,
           offset,
           bandSlot,
@@ -179,7 +180,7 @@ export function prepareCells(sites: readonly Site[], o: CellOptions): CellSetup 
             ? null
             : o.terrainMethod !== "radial"
               ? terrainToward(o.terrain, [lon, lat], siteGroundM, sector.heightM, o.rxHeightM, info.downlinkCentreMHz)
-              : radialToward(o.terrain, [lon, lat], frame, siteGroundM + sector.heightM, o.rxHeightM, info.downlinkCentreMHz, horizonFor(horizons, o.terrain, [lon, lat], siteGroundM + sector.heightM, sector.heightM, cullRadiusM, o.pixelM ?? 25)),
+              : radialToward(o.rxHeightM, info.downlinkCentreMHz, horizonFor(horizons, o.terrain, [lon, lat], siteGroundM + sector.heightM, sector.heightM, cullRadiusM, o.pixelM ?? 25)),
         });
       });
     });
@@ -209,20 +210,16 @@ function modelFor(c: { band: Band; freqMHz: number; heightM: number; rxHeightM: 
 }
 
 /**
- * The exact terrain path of one cell: for a point, the height difference between the antenna
- * (site ground + mast) and the receiver (ground there + receiver height), and the terrain loss
- * of the profile between them (`terrainLoss`: Deygout over obstacles that reach the direct line).
+ * The exact terrain path of one cell: the loss of the profile between the antenna and the point
+ * (`terrainLoss`: Deygout over obstacles that reach the direct line). The site's own ground
+ * elevation, when it has one, replaces the DEM's at the mast.
  */
 function terrainToward(dem: Dem, at: LonLat, groundM: number, heightM: number, rxHeightM: number, freqMHz: number) {
-  const zTx = groundM + heightM;
-  return (lon: number, lat: number): { dh: number; lossDb: number } => {
+  return (lon: number, lat: number): number => {
     const profile = terrainProfile(dem, at, [lon, lat]);
-    const n = profile.elevationsM.length;
-    // the site's given ground elevation, when it has one, replaces the DEM's at the mast
+    if (profile.elevationsM.length < 3) return 0;
     profile.elevationsM[0] = groundM;
-    const dh = zTx - (profile.elevationsM[n - 1]! + rxHeightM);
-    if (n < 3) return { dh, lossDb: 0 };
-    return { dh, lossDb: terrainLoss(profile, { freqMHz, txHeightM: heightM, rxHeightM }).lossDb };
+    return terrainLoss(profile, { freqMHz, txHeightM: heightM, rxHeightM }).lossDb;
   };
 }
 
@@ -234,16 +231,11 @@ function horizonFor(cache: Map<number, { horizon: Horizon; rangeM: number }>, de
   return horizon;
 }
 
-/** The fast terrain path of one cell (`buildHorizon`): ground under the receiver, and J(v) of the radial's dominant obstacle. */
-function radialToward(dem: Dem, at: LonLat, frame: { kx: number; ky: number }, zTx: number, rxHeightM: number, freqMHz: number, horizon: Horizon) {
+/** The fast terrain path of one cell (`buildHorizon`): J(v) of the radial's principal horizon toward the point. */
+function radialToward(rxHeightM: number, freqMHz: number, horizon: Horizon) {
   const lambda = SPEED_OF_LIGHT_M_PER_S / (freqMHz * 1e6);
-  const { kx, ky } = frame;
-  return (lon: number, lat: number): { dh: number; lossDb: number } => {
-    const zRx = groundElevationM(dem, [lon, lat]) + rxHeightM;
-    const dx = (lon - at[0]) * kx;
-    const dy = (lat - at[1]) * ky;
-    return { dh: zTx - zRx, lossDb: horizonLossDb(horizon, dx, dy, Math.sqrt(dx * dx + dy * dy), zRx, lambda) };
-  };
+  return (_lon: number, _lat: number, groundM: number, dx: number, dy: number, d: number): number =>
+    horizonLossDb(horizon, dx, dy, d, groundM + rxHeightM, lambda);
 }
 
 /** The sector's pattern in the form the lookup tables take, or null when it needs the exact path. */

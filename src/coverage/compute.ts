@@ -139,6 +139,7 @@ export function setupCoverage(input: unknown, options: CoverageOptions, reuse: S
   };
   const ctx: TileContext = {
     grid,
+    terrain: options.terrain ?? null,
     mask,
     cells: setup.kernel,
     load: resolved.load,

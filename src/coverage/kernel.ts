@@ -11,26 +11,27 @@ const R2D = 180 / Math.PI;
 
 /**
  * Received power (dBm) from a cell at the point (lon, lat), which lies (dx east, dy north) metres
- * from it, d2 = dx² + dy² within its cull radius. With terrain, the height difference and the
- * terrain loss come from the DEM along the path.
+ * from it, d2 = dx² + dy² within its cull radius. With terrain, `groundM` is the DEM's ground at
+ * the point (computed once per point by the caller): it sets the height difference for the
+ * vertical pattern, and the cell's terrain function gives the loss along the path.
  */
-export function cellPowerAt(c: KernelCell, dx: number, dy: number, d2: number, lon: number, lat: number): number {
+export function cellPowerAt(c: KernelCell, dx: number, dy: number, d2: number, lon: number, lat: number, groundM: number): number {
   const f = c.fast;
   if (f !== null && d2 >= c.exactBelow2) return c.base + fastGainMinusLoss(f, dx, dy, d2);
   const d = Math.sqrt(d2);
   const t = c.terrain;
   if (t === null) return c.base + c.gain(Math.atan2(dx, dy) * R2D, Math.atan2(c.dh, d) * R2D) - c.pathLoss(d);
-  const { dh, lossDb } = t(lon, lat);
-  return c.base + c.gain(Math.atan2(dx, dy) * R2D, Math.atan2(dh, d) * R2D) - c.pathLoss(d) - lossDb;
+  const dh = c.dh - groundM; // c.dh holds antenna height above the datum − receiver height
+  return c.base + c.gain(Math.atan2(dx, dy) * R2D, Math.atan2(dh, d) * R2D) - c.pathLoss(d) - t(lon, lat, groundM, dx, dy, d);
 }
 
 /** Received power of the measured quantity from one cell at a point (dBm); −Infinity beyond its cull radius. */
-export function cellPowerDbm(c: KernelCell, lon: number, lat: number): number {
+export function cellPowerDbm(c: KernelCell, lon: number, lat: number, groundM: number): number {
   const dx = (lon - c.lon) * c.kx;
   const dy = (lat - c.lat) * c.ky;
   const d2 = dx * dx + dy * dy;
   if (d2 > c.cullR2) return -Infinity;
-  return cellPowerAt(c, dx, dy, d2, lon, lat);
+  return cellPowerAt(c, dx, dy, d2, lon, lat, groundM);
 }
 
 /** Distance from a cell to a point in its frame, m. */
@@ -81,6 +82,7 @@ export function evaluatePoint(
   count: number,
   lon: number,
   lat: number,
+  groundM: number,
   load: number,
   noiseMw: Float64Array,
   sums: Float64Array,
@@ -94,7 +96,7 @@ export function evaluatePoint(
   for (let k = 0; k < count; k++) {
     const id = ids[k]!;
     const c = cells[id]!;
-    const p = cellPowerDbm(c, lon, lat);
+    const p = cellPowerDbm(c, lon, lat, groundM);
     if (p === -Infinity) continue;
     const mw = dbToMw(p + c.offset);
     sums[c.bandSlot]! += mw;

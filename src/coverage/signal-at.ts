@@ -1,4 +1,5 @@
 import { fail } from "../errors.js";
+import { groundElevationM } from "../terrain/profile.js";
 import { fromDb } from "../math.js";
 import type { Band } from "../model/bands.js";
 import type { Site, SiteCollection } from "../model/schema.js";
@@ -48,12 +49,13 @@ export function prepareSignalAt(sites: SiteCollection | readonly Site[] | unknow
     if (!Array.isArray(point) || point.length !== 2 || !point.every(Number.isFinite)) fail("INVALID_VALUE", "point", point, "[lon, lat] of finite numbers");
     const [lon, lat] = point;
     if (lon < -180 || lon > 180 || lat < -90 || lat > 90) fail("COORDINATE_OUT_OF_RANGE", "point", point, "lon in [-180, 180], lat in [-90, 90]");
+    const groundM = options.terrain ? groundElevationM(options.terrain, [lon, lat], "point") : NaN;
     const sums = new Float64Array(setup.bands.length);
     const best: PointResult = { bestDbm: 0, best: -1, secondDbm: 0, sinrDb: 0 };
-    evaluatePoint(cells, ids, ids.length, lon, lat, resolved.load, noiseMw, sums, best);
+    evaluatePoint(cells, ids, ids.length, lon, lat, groundM, resolved.load, noiseMw, sums, best);
     const servers: ServerAtPoint[] = [];
     cells.forEach((c, k) => {
-      const p = cellPowerDbm(c, lon, lat);
+      const p = cellPowerDbm(c, lon, lat, groundM);
       if (p === -Infinity) return;
       const info = setup.cells[k]!;
       const sinrDb = k === best.best ? best.sinrDb : sinrFromSums(p, sums[c.bandSlot]!, dbToMw(p + c.offset), resolved.load, noiseMw[c.bandSlot]!);

@@ -1,4 +1,6 @@
 import { gridNorth, type Grid } from "../raster/grid.js";
+import type { Dem } from "../terrain/dem.js";
+import { groundElevationM } from "../terrain/profile.js";
 import type { KernelCell } from "./cells.js";
 import { cellPowerAt, DB_TO_LOG2, EXP_HI, EXP_LO, POW2, POW2_OFFSET, sinrFromSums } from "./kernel.js";
 import { HI_WORD, MANTISSA_SCALE, SUB, type FastAntenna } from "./tables.js";
@@ -31,6 +33,8 @@ export interface CoverageLayers {
 
 export interface TileContext {
   grid: Grid;
+  /** The DEM when the run has terrain: each pixel's ground is sampled once per tile. */
+  terrain: Dem | null;
   mask: Uint8Array;
   cells: readonly KernelCell[];
   load: number;
@@ -80,6 +84,7 @@ export function computeTile(ctx: TileContext, t: Tile, out: CoverageLayers): voi
     h,
     nb,
     lats: new Float64Array(h),
+    ground: new Float64Array(ctx.terrain ? np : 0),
     rowFirst: new Int32Array(h),
     rowEnd: new Int32Array(h),
     lons: new Float64Array(w),
@@ -110,6 +115,12 @@ export function computeTile(ctx: TileContext, t: Tile, out: CoverageLayers): voi
     s.rowEnd[r] = end;
   }
 
+  if (ctx.terrain) {
+    for (let r = 0; r < h; r++) {
+      for (let c = 0; c < w; c++) if (s.inside[r * w + c] !== 0) s.ground[r * w + c] = groundElevationM(ctx.terrain, [s.lons[c]!, s.lats[r]!], "pixel");
+    }
+  }
+
   for (let k = 0; k < count; k++) cellOverTile(cells[ids[k]!]!, ids[k]!, s);
 
   for (let r = 0; r < h; r++) {
@@ -137,6 +148,8 @@ interface TileScratch {
   nb: number;
   lats: Float64Array;
   lons: Float64Array;
+  /** Ground elevation of each pixel (empty without terrain). */
+  ground: Float64Array;
   /** First masked column of each row and one past the last (first = w when the row is empty). */
   rowFirst: Int32Array;
   rowEnd: Int32Array;
@@ -175,7 +188,8 @@ const NO_TABLES: FastAntenna = {
 function cellOverTile(cell: KernelCell, id: number, s: TileScratch): void {
   const { lon: cLon, lat: cLat, kx, ky, cullR2, offset, bandSlot, exactBelow2, base } = cell;
   const { byDistance: bd, horizontal: hz, sinAz, cosAz, hScale, capDb, sideLobeDb, gainDbi, e0, bits, words } = cell.fast ?? NO_TABLES;
-  const { w, h, nb, lats, lons, inside, sums, bestDbm, secondDbm, best, bestMw, rowFirst, rowEnd, lon0, dLon } = s;
+  const { w, h, nb, lats, lons, inside, sums, bestDbm, secondDbm, best, bestMw, rowFirst, rowEnd, lon0, dLon, ground } = s;
+  const hasGround = ground.length > 0;
   // Imported constants read into locals: some module loaders turn live bindings into property reads.
   const expHi = EXP_HI;
   const expLo = EXP_LO;
@@ -216,7 +230,7 @@ function cellOverTile(cell: KernelCell, id: number, s: TileScratch): void {
         const jj = y | 0;
         const ah = hz[jj]! + (hz[jj + 1]! - hz[jj]!) * (y - jj);
         p = base + (gainDbi - Math.min(ah + Math.min(av, sideLobeDb), capDb) - pl);
-      } else p = cellPowerAt(cell, dx, dy, d2, lons[c]!, lats[r]!);
+      } else p = cellPowerAt(cell, dx, dy, d2, lons[c]!, lats[r]!, hasGround ? ground[j]! : NaN);
       const z = (p + offset) * dbToLog2 + pow2Offset;
       let mw = 0;
       if (z > 30) {
