@@ -17,6 +17,7 @@ import { buildHorizon, horizonLossDb, type Horizon } from "../terrain/radial.js"
 import { SPEED_OF_LIGHT_M_PER_S } from "../math.js";
 import { groundElevationM, terrainProfile } from "../terrain/profile.js";
 import type { LonLat } from "../units.js";
+import type { CoverageOptions } from "./compute.js";
 import { defaultModel } from "./defaults.js";
 import { buildFastAntenna, TABLE_DEFAULTS, type FastAntenna, type FastPattern, type HorizontalTables } from "./tables.js";
 
@@ -85,26 +86,15 @@ export interface CellSetup {
 /** Picks the path-loss link for one cell (its band, frequency, antenna height, the receiver height, its site). */
 export type ModelChooser = (cell: { band: Band; freqMHz: number; heightM: number; rxHeightM: number; siteId: string }) => Link;
 
-export interface CellOptions {
-  band?: Band;
-  technology?: Technology;
+/** The coverage options that shape the cells, with the numeric ones already resolved. */
+export type CellOptions = Pick<CoverageOptions, "band" | "technology" | "noiseFigureDb" | "model" | "patterns" | "tables" | "terrain" | "terrainMethod"> & {
   rxHeightM: number;
   penetrationLossDb: number;
   shadowingMarginDb: number;
   cullMarginDb: number;
-  noiseFigureDb?: number;
-  /** Path-loss link per cell; default `defaultModel` (by band, urban macro, large city). */
-  model?: ModelChooser;
-  patterns?: PatternLibrary;
-  /** Use lookup tables for 3GPP-sector and omni antennas without mechanical tilt (default true; off with terrain). */
-  tables?: boolean;
-  /** Terrain: ground elevations for antenna and receiver heights, and the terrain loss per path. */
-  terrain?: Dem;
-  /** "exact" (default): a profile and Deygout per pixel; "radial": one sweep per antenna, O(1) per pixel (principal edge only). */
-  terrainMethod?: "radial" | "exact";
-  /** Raster pixel size, m (the radial sweep's angular step follows it). */
+  /** Raster pixel size, m (the radial terrain sweep's angular step follows it). */
   pixelM?: number;
-}
+};
 
 /** Largest cull radius considered, m: cells are never evaluated beyond 100 km. */
 export const MAX_RANGE_M = 100_000;

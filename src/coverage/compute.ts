@@ -190,20 +190,21 @@ export function resolveCoverageInput(input: unknown, options: Omit<CoverageOptio
 
 /** The engine's cells for these options. */
 export function cellsFor(sites: readonly Site[], options: Omit<CoverageOptions, "area">, resolved: ResolvedCoverageOptions) {
+  const { band, technology, noiseFigureDb, model, patterns, tables, terrain, terrainMethod } = options;
   return prepareCells(sites, {
-    ...(options.band === undefined ? {} : { band: options.band }),
-    ...(options.technology === undefined ? {} : { technology: options.technology }),
-    ...(options.noiseFigureDb === undefined ? {} : { noiseFigureDb: options.noiseFigureDb }),
-    ...(options.model === undefined ? {} : { model: options.model }),
-    ...(options.patterns === undefined ? {} : { patterns: options.patterns }),
-    ...(options.tables === undefined ? {} : { tables: options.tables }),
-    ...(options.terrain === undefined ? {} : { terrain: options.terrain }),
-    ...(options.terrainMethod === undefined ? {} : { terrainMethod: options.terrainMethod }),
-    pixelM: resolved.cellSizeM,
+    band,
+    technology,
+    noiseFigureDb,
+    model,
+    patterns,
+    tables,
+    terrain,
+    terrainMethod,
     rxHeightM: resolved.rxHeightM,
     penetrationLossDb: resolved.penetrationLossDb,
     shadowingMarginDb: resolved.shadowingMarginDb,
     cullMarginDb: resolved.cullMarginDb,
+    pixelM: resolved.cellSizeM,
   });
 }
 

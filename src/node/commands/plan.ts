@@ -60,7 +60,7 @@ export function formatCoverage(r: PlanResult): string {
     ),
     `People covered: ${techs.map((t) => `${t} ${int(r.coverage[t]!.population)}`).join(", ")}.`,
     "Sites: provisional placement (greedy by population with minimum spacing; the 5G pilot as a 7-site cluster) — not the programme's real sites, which are not public.",
-    "Models: Okumura-Hata (large city) ≤ 1 GHz, COST-231 Hata (metropolitan) at 1.8–2.1 GHz, 3GPP UMa NLOS at 3.5 GHz; flat earth (terrain comes with issue 5).",
+    "Models: Okumura-Hata (large city) ≤ 1 GHz, COST-231 Hata (metropolitan) at 1.8–2.1 GHz, 3GPP UMa NLOS at 3.5 GHz; flat earth here (computeCoverage takes `terrain`: per-pixel profiles are too slow for this summary until the fast sweep lands).",
   ].join("\n");
 }
 
