@@ -169,3 +169,4 @@ export { TERRAIN_LOSS_DEFAULTS, terrainLoss } from "./terrain/loss.js";
 export type { TerrainLoss, TerrainLossOptions } from "./terrain/loss.js";
 export { RADIAL_DEFAULTS, buildHorizon, horizonLossDb } from "./terrain/radial.js";
 export type { Horizon, HorizonOptions } from "./terrain/radial.js";
+export { withTerrainVoids } from "./coverage/compute.js";

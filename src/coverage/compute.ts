@@ -10,7 +10,7 @@ import { validateSites } from "../model/validate.js";
 import type { MeasuredQuantity } from "../radio/bands.js";
 import type { Dem } from "../terrain/dem.js";
 import { gridBBox, gridForBBox, type Grid } from "../raster/grid.js";
-import { demBBox } from "../terrain/dem.js";
+import { countVoids, demBBox, fillVoids } from "../terrain/dem.js";
 import type { BBox, Technology } from "../units.js";
 import { prepareCells, type CoverageCell, type ModelChooser, type SkippedSite } from "./cells.js";
 import { COVERAGE_DEFAULTS } from "./defaults.js";
@@ -51,6 +51,8 @@ export interface CoverageOptions {
    * src/terrain/radial.ts for its measured accuracy).
    */
   terrainMethod?: "radial" | "exact";
+  /** A DEM with voids: "report" (default) refuses it naming the count, "fill" fills a copy (`fillVoids`). */
+  terrainVoids?: "report" | "fill";
   onProgress?: (doneTiles: number, totalTiles: number) => void;
 }
 
@@ -111,7 +113,8 @@ export interface SetupReuse {
 }
 
 /** Everything before the pixel loop: checks, grid, mask, cells and empty layers. */
-export function setupCoverage(input: unknown, options: CoverageOptions, reuse: SetupReuse = {}): CoverageRun {
+export function setupCoverage(input: unknown, given: CoverageOptions, reuse: SetupReuse = {}): CoverageRun {
+  const options = withTerrainVoids(given);
   const { sites, resolved, tileSize, maxPixels } = resolveCoverageInput(input, options);
   const { geometry, bbox } = areaOf(options.area);
   const grid = gridForBBox(bbox, { cellSizeM: resolved.cellSizeM, maxPixels });
@@ -159,6 +162,22 @@ export function setupCoverage(input: unknown, options: CoverageOptions, reuse: S
     options: resolved,
   };
   return { grid, tileSize, ctx, layers, raster };
+}
+
+/** The options with a void-free DEM: voids are refused (`terrainVoids: "report"`) or filled in a copy. */
+export function withTerrainVoids<O extends Pick<CoverageOptions, "terrain" | "terrainVoids">>(options: O): O {
+  const dem = options.terrain;
+  if (!dem) return options;
+  const voids = countVoids(dem);
+  if (voids === 0) return options;
+  const policy = options.terrainVoids ?? "report";
+  if (policy === "report") {
+    fail("INVALID_DEM", "terrain", `${voids} void samples`, 'a DEM without voids, or terrainVoids: "fill" to fill them (iterative 8-neighbour mean)');
+  }
+  if (policy !== "fill") fail("INVALID_VALUE", "terrainVoids", policy, '"report" or "fill"');
+  const copy = { ...dem, heights: dem.heights.slice() };
+  fillVoids(copy);
+  return { ...options, terrain: copy };
 }
 
 /** Validates the sites and the numeric options (defaults from `COVERAGE_DEFAULTS`). */

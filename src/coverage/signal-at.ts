@@ -4,7 +4,7 @@ import { fromDb } from "../math.js";
 import type { Band } from "../model/bands.js";
 import type { Site, SiteCollection } from "../model/schema.js";
 import type { LonLat } from "../units.js";
-import { cellsFor, resolveCoverageInput, type CoverageOptions } from "./compute.js";
+import { cellsFor, resolveCoverageInput, withTerrainVoids, type CoverageOptions } from "./compute.js";
 import { cellDistanceM, cellPowerDbm, dbToMw, evaluatePoint, sinrFromSums, type PointResult } from "./kernel.js";
 
 export interface ServerAtPoint {
@@ -39,7 +39,8 @@ export function signalAt(sites: SiteCollection | readonly Site[] | unknown, poin
 }
 
 /** Checks the sites and options once and returns a point query. */
-export function prepareSignalAt(sites: SiteCollection | readonly Site[] | unknown, options: SignalAtOptions): (point: LonLat) => SignalAtResult {
+export function prepareSignalAt(sites: SiteCollection | readonly Site[] | unknown, given: SignalAtOptions): (point: LonLat) => SignalAtResult {
+  const options = withTerrainVoids(given);
   const { sites: valid, resolved } = resolveCoverageInput(sites, options);
   const setup = cellsFor(valid, options, resolved);
   const cells = setup.kernel;

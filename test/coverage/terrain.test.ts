@@ -82,3 +82,18 @@ describe("Almaty with terrain (exact path, 500 m)", () => {
     expect(Math.abs(zone(hilly, "turksib") - zone(flat, "turksib"))).toBeLessThan(3);
   }, 120_000);
 });
+
+describe("terrain voids", () => {
+  it("are reported by default and filled on request, the same way for raster and point", () => {
+    const holed = dem(() => 700);
+    (holed.heights as Float32Array)[100 * 200 + 110] = NaN;
+    expect(() => computeCoverage([site], { area: AREA, band: "LTE1800", cellSizeM: 300, terrain: holed })).toThrow(
+      expect.objectContaining({ code: "INVALID_DEM", message: expect.stringContaining("1 void samples") }),
+    );
+    expect(() => signalAt([site], CENTRE, { band: "LTE1800", terrain: holed })).toThrow(/terrainVoids/);
+    const r = computeCoverage([site], { area: AREA, band: "LTE1800", cellSizeM: 300, terrain: holed, terrainVoids: "fill" });
+    const flat = computeCoverage([site], { area: AREA, band: "LTE1800", cellSizeM: 300, terrain: dem(() => 700) });
+    expect(r.powerDbm).toEqual(flat.powerDbm); // the void sat in flat ground: filled to 700 m
+    expect(Number.isNaN((holed.heights as Float32Array)[100 * 200 + 110])).toBe(true); // the caller's DEM is untouched
+  });
+});
