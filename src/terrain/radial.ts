@@ -10,24 +10,23 @@ import { DIFFRACTION_DEFAULTS } from "./profile-geometry.js";
 /**
  * The fast terrain path: one radial sweep per transmitter. Radials leave the antenna every Δθ =
  * pixel / range (so at the edge of range neighbouring radials are one pixel apart and no pixel is
- * skipped) and are sampled every half DEM spacing. Along each radial the sweep carries the
- * dominant obstacle — the sample with the highest elevation angle seen from the antenna, earth
- * curvature included — and keeps only the points where it changes. A pixel then costs O(log)
- * of those: its radial and distance give the horizon between it and the antenna, whose knife-edge
- * loss J(v) (ITU-R P.526, counted when it reaches the direct line, v > 0) is its terrain loss.
- * (Taking instead the horizon point with the largest v toward each pixel changed nothing
- * measurable over Almaty and costs a pass over the points.)
+ * skipped) and are sampled every half DEM spacing (half a pixel on rasters coarser than the DEM).
+ * Along each radial the sweep carries the dominant obstacle — the sample with the highest
+ * elevation angle seen from the antenna, earth curvature included — and keeps only the points
+ * where it changes. A pixel then costs O(log) of those: its radial and distance give the horizon
+ * between it and the antenna, whose knife-edge loss J(v) (ITU-R P.526, counted when it reaches
+ * the direct line, v > 0) is its terrain loss. (Taking instead the horizon point with the largest
+ * v toward each pixel changed nothing measurable over Almaty and costs a pass over the points.)
  *
  * Approximation: one edge. Against the exact path with the principal edge only (`terrainLoss`
  * with `maxEdges: 1`) it differs by choosing the edge by its angle from the antenna rather than
- * by its v toward each receiver, by the half-DEM-spacing radial sampling, and by a pixel taking
- * the radial nearest its bearing (`test/terrain/radial.test.ts` measures it over 10,000 seeded
- * Almaty paths).
+ * by its v toward each receiver, by the radial sampling, and by a pixel taking the radial nearest
+ * its bearing (`test/terrain/radial.test.ts` measures it over 10,000 seeded Almaty paths).
  * Against full Deygout (3 edges) it misses the sub-path edges, which in the mountains add tens of
  * dB (mean 5 dB, p95 30 dB over the same paths): that is why "exact" stays the engine's default.
  */
 export const RADIAL_DEFAULTS = {
-  /** Radial sampling step as a share of the DEM spacing. */
+  /** Radial sampling step: this share of the DEM spacing, or of the pixel size when that is larger. */
   stepShare: 0.5,
   /** Most samples in one sweep (radials × steps); raise with `maxSamples`. */
   maxSamples: 20_000_000,
@@ -63,7 +62,8 @@ export function buildHorizon(dem: Dem, tx: LonLat, zTx: number, rangeM: number, 
   const kFactor = o.kFactor ?? DIFFRACTION_DEFAULTS.kFactor;
   const bulge = 1 / (2 * kFactor * ITU_EARTH_RADIUS_M);
   const f = localFrame(tx[1]);
-  const stepM = demSpacingM(dem, tx[1]) * RADIAL_DEFAULTS.stepShare;
+  // Half the DEM spacing resolves its ridges; on rasters coarser than the DEM, half a pixel is enough.
+  const stepM = Math.max(demSpacingM(dem, tx[1]), o.pixelM) * RADIAL_DEFAULTS.stepShare;
   const steps = Math.ceil(rangeM / stepM) + 1;
   const radials = Math.max(8, Math.ceil((2 * Math.PI * rangeM) / o.pixelM));
   const max = o.maxSamples ?? RADIAL_DEFAULTS.maxSamples;
