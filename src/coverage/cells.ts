@@ -68,6 +68,8 @@ export interface KernelCell {
   fast: FastAntenna | null;
   /** With terrain: the terrain loss toward a point (lon, lat) with ground groundM, (dx, dy) m away at distance d. */
   terrain: ((lon: number, lat: number, groundM: number, dx: number, dy: number, d: number) => number) | null;
+  /** With terrain and tables: squared distance from which path loss and horizontal pattern come from the tables. */
+  terrainTablesBelow2: number;
   /** Squared distance below which the exact closures are used even with tables (Infinity without tables). */
   exactBelow2: number;
 }
@@ -94,6 +96,8 @@ export type CellOptions = Pick<CoverageOptions, "band" | "technology" | "noiseFi
   cullMarginDb: number;
   /** Raster pixel size, m (the radial terrain sweep's angular step follows it). */
   pixelM?: number;
+  /** The raster's box, where the radial terrain sweep may stop. */
+  bbox?: readonly [number, number, number, number];
 };
 
 /** Largest cull radius considered, m: cells are never evaluated beyond 100 km. */
@@ -150,7 +154,7 @@ export function prepareCells(sites: readonly Site[], o: CellOptions): CellSetup 
           cullRadiusM,
         });
         const dh = sector.heightM - o.rxHeightM;
-        const fastPattern = o.tables === false || o.terrain ? null : fastPatternOf(sector);
+        const fastPattern = o.tables === false ? null : fastPatternOf(sector);
         kernel.push({
           lon,
           lat,
@@ -165,12 +169,15 @@ export function prepareCells(sites: readonly Site[], o: CellOptions): CellSetup 
           gain,
           pathLoss,
           fast: fastPattern && buildFastAntenna(fastPattern, dh, cullRadiusM, pathLoss, horizontalTables),
-          exactBelow2: fastPattern ? TABLE_DEFAULTS.exactBelowM ** 2 : Infinity,
+          // with terrain the elevation varies per point: the tables serve path loss and the horizontal
+          // pattern from `terrainTablesBelow2` on, through cellPowerAt's terrain branch
+          exactBelow2: fastPattern && !o.terrain ? TABLE_DEFAULTS.exactBelowM ** 2 : Infinity,
+          terrainTablesBelow2: fastPattern && o.terrain ? TABLE_DEFAULTS.exactBelowM ** 2 : Infinity,
           terrain: !o.terrain
             ? null
             : o.terrainMethod !== "radial"
               ? terrainToward(o.terrain, [lon, lat], siteGroundM, sector.heightM, o.rxHeightM, info.downlinkCentreMHz)
-              : radialToward(o.rxHeightM, info.downlinkCentreMHz, horizonFor(horizons, o.terrain, [lon, lat], siteGroundM + sector.heightM, sector.heightM, cullRadiusM, o.pixelM ?? 25)),
+              : radialToward(o.rxHeightM, info.downlinkCentreMHz, horizonFor(horizons, o.terrain, [lon, lat], siteGroundM + sector.heightM, sector.heightM, cullRadiusM, o.pixelM ?? 25, o.bbox)),
         });
       });
     });
@@ -213,10 +220,19 @@ function terrainToward(dem: Dem, at: LonLat, groundM: number, heightM: number, r
   };
 }
 
-function horizonFor(cache: Map<number, { horizon: Horizon; rangeM: number }>, dem: Dem, at: LonLat, zTx: number, heightM: number, rangeM: number, pixelM: number): Horizon {
+function horizonFor(
+  cache: Map<number, { horizon: Horizon; rangeM: number }>,
+  dem: Dem,
+  at: LonLat,
+  zTx: number,
+  heightM: number,
+  rangeM: number,
+  pixelM: number,
+  bbox: readonly [number, number, number, number] | undefined,
+): Horizon {
   const hit = cache.get(heightM);
   if (hit && hit.rangeM >= rangeM) return hit.horizon;
-  const horizon = buildHorizon(dem, at, zTx, rangeM, { pixelM });
+  const horizon = buildHorizon(dem, at, zTx, rangeM, { pixelM, ...(bbox ? { bbox } : {}) });
   cache.set(heightM, { horizon, rangeM });
   return horizon;
 }

@@ -132,7 +132,7 @@ export function setupCoverage(input: unknown, given: CoverageOptions, reuse: Set
     if (geometry) fillPolygonMask(grid, geometry, mask, 1);
     else mask.fill(1);
   } else if (mask.length !== n) fail("INVALID_VALUE", "mask", mask.length, `${n} pixels (width × height)`);
-  const setup = cellsFor(sites, options, resolved);
+  const setup = cellsFor(sites, options, resolved, gridBBox(grid));
   const size = reuse.layers === false ? 0 : n;
   const layers: CoverageLayers = {
     powerDbm: new Float32Array(size).fill(NaN),
@@ -208,7 +208,7 @@ export function resolveCoverageInput(input: unknown, options: Omit<CoverageOptio
 }
 
 /** The engine's cells for these options. */
-export function cellsFor(sites: readonly Site[], options: Omit<CoverageOptions, "area">, resolved: ResolvedCoverageOptions) {
+export function cellsFor(sites: readonly Site[], options: Omit<CoverageOptions, "area">, resolved: ResolvedCoverageOptions, bbox?: BBox) {
   const { band, technology, noiseFigureDb, model, patterns, tables, terrain, terrainMethod } = options;
   return prepareCells(sites, {
     band,
@@ -224,6 +224,7 @@ export function cellsFor(sites: readonly Site[], options: Omit<CoverageOptions, 
     shadowingMarginDb: resolved.shadowingMarginDb,
     cullMarginDb: resolved.cullMarginDb,
     pixelM: resolved.cellSizeM,
+    ...(bbox ? { bbox } : {}),
   });
 }
 

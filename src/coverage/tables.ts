@@ -26,6 +26,9 @@ export interface FastAntenna {
   capDb: number;
   /** SLA_v: cap on the vertical loss, applied after interpolation. */
   sideLobeDb: number;
+  /** Vertical pattern, for evaluating it exactly when terrain sets the elevation per point (NaN beamwidth: none). */
+  electricalTiltDeg: number;
+  vBeamwidthDeg: number;
   sinAz: number;
   cosAz: number;
   /** Horizontal loss by cos φ: index (cos φ + 1)·scale; one extra sample so boresight needs no branch. */
@@ -108,6 +111,8 @@ export function buildFastAntenna(p: FastPattern, dh: number, maxDistanceM: numbe
     gainDbi: p.gainDbi,
     capDb: p.capDb,
     sideLobeDb: p.sideLobeDb,
+    electricalTiltDeg: p.electricalTiltDeg,
+    vBeamwidthDeg: p.vBeamwidthDeg ?? NaN,
     sinAz: Math.sin(az),
     cosAz: Math.cos(az),
     horizontal,
@@ -140,4 +145,27 @@ export function fastGainMinusLoss(f: FastAntenna, dx: number, dy: number, d2: nu
   const h = f.horizontal;
   const ah = h[j]! + (h[j + 1]! - h[j]!) * (y - j);
   return f.gainDbi - Math.min(ah + Math.min(av, f.sideLobeDb), f.capDb) - pl;
+}
+
+/**
+ * As `fastGainMinusLoss`, for a point whose elevation below the antenna's horizon is known (terrain
+ * sets it per point): path loss and horizontal pattern from the tables, the vertical pattern
+ * evaluated exactly at `elevationDeg`.
+ */
+export function fastGainMinusLossAt(f: FastAntenna, dx: number, dy: number, d2: number, elevationDeg: number): number {
+  f.bits[0] = d2;
+  const hi = f.words[HI]!;
+  const x = ((hi >>> 20) - 1023 - f.e0) * SUB + (hi & 0xfffff) * MANTISSA_SCALE;
+  const i = x | 0;
+  const t = x - i;
+  const b = f.byDistance;
+  const q = 3 * i;
+  const pl = b[q]! + (b[q + 3]! - b[q]!) * t;
+  const invD = b[q + 2]! + (b[q + 5]! - b[q + 2]!) * t;
+  const y = ((dx * f.sinAz + dy * f.cosAz) * invD + 1) * f.hScale;
+  const j = y | 0;
+  const h = f.horizontal;
+  const ah = h[j]! + (h[j + 1]! - h[j]!) * (y - j);
+  const av = Number.isNaN(f.vBeamwidthDeg) ? 0 : verticalLossRaw(elevationDeg, f.electricalTiltDeg, f.vBeamwidthDeg, f.sideLobeDb);
+  return f.gainDbi - Math.min(ah + av, f.capDb) - pl;
 }

@@ -169,6 +169,8 @@ const NO_TABLES: FastAntenna = {
   gainDbi: 0,
   capDb: 0,
   sideLobeDb: 0,
+  electricalTiltDeg: 0,
+  vBeamwidthDeg: NaN,
   sinAz: 0,
   cosAz: 1,
   horizontal: new Float32Array(2),

@@ -54,6 +54,8 @@ export interface HorizonOptions {
   /** Effective earth-radius factor (default 4/3). */
   kFactor?: number;
   maxSamples?: number;
+  /** Stop each radial where it leaves this box (the raster's): nothing beyond is ever asked for. */
+  bbox?: readonly [number, number, number, number];
 }
 
 export function buildHorizon(dem: Dem, tx: LonLat, zTx: number, rangeM: number, o: HorizonOptions): Horizon {
@@ -70,40 +72,60 @@ export function buildHorizon(dem: Dem, tx: LonLat, zTx: number, rangeM: number, 
   if (radials * steps > max) fail("LIMIT_EXCEEDED", "samples", radials * steps, `at most ${max} per sweep (option maxSamples): a larger pixel or a shorter range`);
   const dTheta = (2 * Math.PI) / radials;
   const start = new Int32Array(radials + 1);
-  const from: number[] = [];
-  const at: number[] = [];
-  const zs: number[] = [];
+  // change points in growable typed arrays (flat ground below the mast changes horizon at nearly every step)
+  let cap = Math.max(1024, radials * 8);
+  let from = new Int32Array(cap);
+  let at = new Float32Array(cap);
+  let zs = new Float32Array(cap);
+  let count = 0;
+  const [w, so, e, n] = o.bbox ?? [-Infinity, -Infinity, Infinity, Infinity];
   for (let r = 0; r < radials; r++) {
-    start[r] = from.length;
+    start[r] = count;
     const sin = Math.sin(r * dTheta) / f.kx;
     const cos = Math.cos(r * dTheta) / f.ky;
     let best = -Infinity;
     for (let k = 1; k < steps; k++) {
       const s = k * stepM;
-      const z = sampleDem(dem, tx[0] + s * sin, tx[1] + s * cos);
+      const lon = tx[0] + s * sin;
+      const lat = tx[1] + s * cos;
+      // a box is convex: a radial that has left it (and is moving away) never comes back
+      if ((lon < w && sin < 0) || (lon > e && sin > 0) || (lat < so && cos < 0) || (lat > n && cos > 0)) break;
+      const z = sampleDem(dem, lon, lat);
       if (!Number.isFinite(z)) break; // off the DEM: the area check keeps pixels inside, so nothing beyond is read
       const angle = (z - s * s * bulge - zTx) / s;
       if (angle > best) {
         best = angle;
+        if (count === cap) {
+          cap *= 2;
+          from = grow(from, new Int32Array(cap));
+          at = grow(at, new Float32Array(cap));
+          zs = grow(zs, new Float32Array(cap));
+        }
         // the obstacle at step k lies between the antenna and pixels from step k + 1 on
-        from.push(k + 1);
-        at.push(s);
-        zs.push(z);
+        from[count] = k + 1;
+        at[count] = s;
+        zs[count] = z;
+        count++;
       }
     }
   }
-  start[radials] = from.length;
+  start[radials] = count;
   return {
     dTheta,
     stepM,
     radials,
     start,
-    fromStep: Int32Array.from(from),
-    obstacleM: Float32Array.from(at),
-    obstacleZ: Float32Array.from(zs),
+    fromStep: from.slice(0, count),
+    obstacleM: at.slice(0, count),
+    obstacleZ: zs.slice(0, count),
     zTx,
     bulge,
   };
+}
+
+function grow<T extends Int32Array | Float32Array>(old: T, bigger: T): T {
+  bigger.set(old);
+  return bigger;
 }
 
 /**

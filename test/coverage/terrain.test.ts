@@ -29,9 +29,22 @@ describe("coverage with terrain (exact path)", () => {
     const flat = dem(() => 700);
     const a = computeCoverage([site], { area: AREA, band: "LTE1800", cellSizeM: 150, tables: false });
     for (const terrainMethod of ["radial", "exact"] as const) {
-      const b = computeCoverage([site], { area: AREA, band: "LTE1800", cellSizeM: 150, terrain: flat, terrainMethod });
+      const b = computeCoverage([site], { area: AREA, band: "LTE1800", cellSizeM: 150, terrain: flat, terrainMethod, tables: false });
       expect(b.powerDbm).toEqual(a.powerDbm);
       expect(b.sinrDb).toEqual(a.sinrDb);
+    }
+  });
+
+  it("with lookup tables stays within their 0.05 dB of the exact formulas", () => {
+    const hills = dem((c, r) => 700 + 60 * Math.sin(c / 7) * Math.cos(r / 11));
+    const three = createSite({ id: "H", coordinates: CENTRE, technologies: ["4G", "5G"] });
+    for (const band of ["LTE1800", "NR3500"] as const) {
+      const exact = computeCoverage([three], { area: AREA, band, cellSizeM: 100, terrain: hills, tables: false });
+      const tabled = computeCoverage([three], { area: AREA, band, cellSizeM: 100, terrain: hills });
+      let worst = 0;
+      for (let i = 0; i < exact.powerDbm.length; i++) worst = Math.max(worst, Math.abs(exact.powerDbm[i]! - tabled.powerDbm[i]!));
+      expect(worst).toBeGreaterThan(0);
+      expect(worst).toBeLessThanOrEqual(0.05);
     }
   });
 
