@@ -11,13 +11,19 @@ import { polygonMask } from "../src/geo/scanline.js";
 import { gridForBBox } from "../src/raster/grid.js";
 import { flatten, straightforwardKernel, turfKernel, turfMask } from "./baselines.js";
 import { almatyScene } from "./scene.js";
+import { loadScenario } from "../src/node/scenario.js";
+import { provisionalPlacement } from "../src/rollout/placement.js";
+import { radialAccuracy } from "./terrain-accuracy.js";
 
 const { boundary, bbox, sites } = almatyScene(64);
 const band = "LTE1800" as const;
 
+/** Mean time of `repeat` runs after one warm-up (`repeat` 0: the single run itself). */
 function time<T>(fn: () => T, repeat = 1): { ms: number; value: T } {
-  let value = fn(); // warm-up
-  const t = performance.now();
+  let t = performance.now();
+  let value = fn();
+  if (repeat === 0) return { ms: performance.now() - t, value };
+  t = performance.now();
   for (let i = 0; i < repeat; i++) value = fn();
   return { ms: (performance.now() - t) / repeat, value };
 }
@@ -63,6 +69,16 @@ const t2 = performance.now();
 await computeCoverageParallel(sites, { ...heavy, workers: 2 });
 const twoWorkersMs = performance.now() - t2;
 
+// 5. Terrain on the same raster (Almaty, 400 m, provisional LTE800 layer): none, radial, exact;
+//    and the radial path's distance from the exact principal-edge path over seeded sample paths.
+const scenarioT = loadScenario();
+const sitesT = provisionalPlacement(scenarioT);
+const baseT = { area: scenarioT.boundary, band: "LTE800" as const, cellSizeM: 400 };
+const noTerrain = time(() => computeCoverage(sitesT, baseT), 3);
+const radialT = time(() => computeCoverage(sitesT, { ...baseT, terrain: scenarioT.terrain!, terrainMethod: "radial" }), 1);
+const exactT = time(() => computeCoverage(sitesT, { ...baseT, terrain: scenarioT.terrain!, terrainMethod: "exact" }), 0);
+const accuracy = radialAccuracy(scenarioT, sitesT, 2000);
+
 const fmt = (x: number, d = 1) => x.toLocaleString("en-GB", { maximumFractionDigits: d, minimumFractionDigits: d });
 const rows = [
   ["Engine, Almaty at 25 m, 64 sites × 3 LTE1800 sectors (culled)", `${fmt(full.ms / 1000, 2)} s; ${fmt(engineRate / 1e6, 0)} M pixel×cells/s`, "–"],
@@ -73,6 +89,10 @@ const rows = [
   [`booleanPointInPolygon per pixel, every ${PIP_STEP}th pixel, extrapolated`, `${fmt(pipNsPerPixel, 0)} ns/pixel`, `scanline ${fmt(pipNsPerPixel / scanNsPerPixel, 0)}× faster`],
   ["computeCoverage, one thread, Almaty at 12.5 m (built package)", `${fmt(oneThread.ms / 1000, 2)} s`, "1×"],
   ["computeCoverageParallel, 2 threads (caller + 1 worker), same run", `${fmt(twoWorkersMs / 1000, 2)} s`, `${fmt(oneThread.ms / twoWorkersMs, 2)}× faster`],
+  ["No terrain, Almaty at 400 m, LTE800", `${fmt(noTerrain.ms, 0)} ms`, "1×"],
+  ["Terrain, radial sweep, same raster", `${fmt(radialT.ms, 0)} ms`, `${fmt(radialT.ms / noTerrain.ms, 1)}× no terrain`],
+  ["Terrain, exact profiles + Deygout, same raster", `${fmt(exactT.ms, 0)} ms`, `radial ${fmt(exactT.ms / radialT.ms, 0)}× faster`],
+  [`Radial vs exact principal edge, ${accuracy.n} seeded Almaty paths`, `mean ${fmt(accuracy.mean, 2)} dB, p95 ${fmt(accuracy.p95, 2)} dB`, "–"],
 ];
 const table = [
   `Measured by \`npm run bench\` (bench/perf-report.ts) on ${availableParallelism()} cores, Node ${process.version}; seeded scene of ${masked.toLocaleString("en-GB")} pixels × ${cells} cells.`,
