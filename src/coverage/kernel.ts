@@ -1,5 +1,5 @@
 import type { KernelCell } from "./cells.js";
-import { fastGainMinusLoss, fastGainMinusLossAt } from "./tables.js";
+import { fastGainMinusLoss } from "./tables.js";
 
 /**
  * The per-point maths shared by the raster kernel and `signalAt`, so that both give bit-identical
@@ -23,7 +23,7 @@ export function cellPowerAt(c: KernelCell, dx: number, dy: number, d2: number, l
   if (t === null) return c.base + c.gain(Math.atan2(dx, dy) * R2D, Math.atan2(c.dh, d) * R2D) - c.pathLoss(d);
   const dh = c.dh - groundM; // c.dh holds antenna height above the datum − receiver height
   const loss = t(lon, lat, groundM, dx, dy, d);
-  if (f !== null && d2 >= c.terrainTablesBelow2) return c.base + fastGainMinusLossAt(f, dx, dy, d2, Math.atan2(dh, d) * R2D) - loss;
+  if (f !== null && d2 >= c.terrainTablesBelow2) return c.base + fastGainMinusLoss(f, dx, dy, d2, Math.atan2(dh, d) * R2D) - loss;
   return c.base + c.gain(Math.atan2(dx, dy) * R2D, Math.atan2(dh, d) * R2D) - c.pathLoss(d) - loss;
 }
 

@@ -126,9 +126,11 @@ export function buildFastAntenna(p: FastPattern, dh: number, maxDistanceM: numbe
 
 /**
  * Gain − path loss toward (dx east, dy north), d² = dx² + dy² ≥ exactBelowM², from the tables.
- * `computeTile` repeats these expressions inline, in the same order (bit-identical results).
+ * With `elevationDeg` (terrain sets it per point) the vertical pattern is evaluated exactly there
+ * instead of read from the distance table. `computeTile` repeats the table-only expressions
+ * inline, in the same order (bit-identical results).
  */
-export function fastGainMinusLoss(f: FastAntenna, dx: number, dy: number, d2: number): number {
+export function fastGainMinusLoss(f: FastAntenna, dx: number, dy: number, d2: number, elevationDeg?: number): number {
   f.bits[0] = d2;
   const hi = f.words[HI]!;
   // position in the table: SUB per octave, linear in the mantissa within an octave
@@ -138,34 +140,16 @@ export function fastGainMinusLoss(f: FastAntenna, dx: number, dy: number, d2: nu
   const b = f.byDistance;
   const q = 3 * i;
   const pl = b[q]! + (b[q + 3]! - b[q]!) * t;
-  const av = b[q + 1]! + (b[q + 4]! - b[q + 1]!) * t;
   const invD = b[q + 2]! + (b[q + 5]! - b[q + 2]!) * t;
   const y = ((dx * f.sinAz + dy * f.cosAz) * invD + 1) * f.hScale;
   const j = y | 0;
   const h = f.horizontal;
   const ah = h[j]! + (h[j + 1]! - h[j]!) * (y - j);
-  return f.gainDbi - Math.min(ah + Math.min(av, f.sideLobeDb), f.capDb) - pl;
-}
-
-/**
- * As `fastGainMinusLoss`, for a point whose elevation below the antenna's horizon is known (terrain
- * sets it per point): path loss and horizontal pattern from the tables, the vertical pattern
- * evaluated exactly at `elevationDeg`.
- */
-export function fastGainMinusLossAt(f: FastAntenna, dx: number, dy: number, d2: number, elevationDeg: number): number {
-  f.bits[0] = d2;
-  const hi = f.words[HI]!;
-  const x = ((hi >>> 20) - 1023 - f.e0) * SUB + (hi & 0xfffff) * MANTISSA_SCALE;
-  const i = x | 0;
-  const t = x - i;
-  const b = f.byDistance;
-  const q = 3 * i;
-  const pl = b[q]! + (b[q + 3]! - b[q]!) * t;
-  const invD = b[q + 2]! + (b[q + 5]! - b[q + 2]!) * t;
-  const y = ((dx * f.sinAz + dy * f.cosAz) * invD + 1) * f.hScale;
-  const j = y | 0;
-  const h = f.horizontal;
-  const ah = h[j]! + (h[j + 1]! - h[j]!) * (y - j);
-  const av = Number.isNaN(f.vBeamwidthDeg) ? 0 : verticalLossRaw(elevationDeg, f.electricalTiltDeg, f.vBeamwidthDeg, f.sideLobeDb);
+  const av =
+    elevationDeg === undefined
+      ? Math.min(b[q + 1]! + (b[q + 4]! - b[q + 1]!) * t, f.sideLobeDb)
+      : Number.isNaN(f.vBeamwidthDeg)
+        ? 0
+        : verticalLossRaw(elevationDeg, f.electricalTiltDeg, f.vBeamwidthDeg, f.sideLobeDb);
   return f.gainDbi - Math.min(ah + av, f.capDb) - pl;
 }

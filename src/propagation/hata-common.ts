@@ -1,7 +1,7 @@
 import { FSPL_CONSTANT_DB } from "./fspl.js";
 import type { HataLinkBase, ModelId, Validity } from "./types.js";
 import { fail } from "../errors.js";
-import { distanceGuard, inRange, requireNumber } from "./validity.js";
+import { checkTerminals, distanceGuard } from "./validity.js";
 
 /**
  * Parts shared by Okumura-Hata and COST-231 Hata (COST 231 Final Report, §4.4.1 and §4.4.2).
@@ -52,12 +52,7 @@ export function hataSigmaDb(environment: string): number {
  */
 export function prepareHata(model: ModelId, validity: Validity, link: HataLinkBase, constantDb: (f: number, hb: number, hm: number) => number) {
   const ex = link.extrapolate === "formula";
-  const f = requireNumber(model, "freqMHz", link.freqMHz, true);
-  const hb = requireNumber(model, "txHeightM", link.txHeightM, true);
-  const hm = requireNumber(model, "rxHeightM", link.rxHeightM, true);
-  inRange(model, "freqMHz", f, validity.freqMHz, ex);
-  inRange(model, "txHeightM", hb, validity.txHeightM, ex);
-  inRange(model, "rxHeightM", hm, validity.rxHeightM, ex);
+  const { f, hTx: hb, hRx: hm } = checkTerminals(model, validity, link, ex);
   if (link.citySize === "large" && f > 200 && f < 400 && !ex) {
     fail("OUT_OF_VALIDITY", "freqMHz", f, `≤ 200 or ≥ 400 MHz for a large city: COST 231 defines a(h_m) there only (${model}; extrapolate: "formula" uses the nearer form)`);
   }

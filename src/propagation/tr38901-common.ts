@@ -1,6 +1,6 @@
 import { FSPL_CONSTANT_DB } from "./fspl.js";
 import type { ModelId, Tr38901Link, Validity } from "./types.js";
-import { distanceGuard, inRange, requireNumber } from "./validity.js";
+import { checkTerminals, distanceGuard, requireNumber } from "./validity.js";
 
 /**
  * Shared parts of the 3GPP TR 38.901 (V17.0.0) §7.4.1 models: 3D distance, breakpoints,
@@ -59,12 +59,7 @@ export interface Tr38901Checked {
 export function checkTr38901(model: ModelId, validity: Validity, link: Tr38901Link, distanceM: readonly [number, number]): Tr38901Checked {
   const extrapolate = link.extrapolate === "formula";
   if (typeof link.los !== "boolean") requireNumber(model, "los", link.los);
-  const f = requireNumber(model, "freqMHz", link.freqMHz, true);
-  const hBs = requireNumber(model, "txHeightM", link.txHeightM, true);
-  const hUt = requireNumber(model, "rxHeightM", link.rxHeightM, true);
-  inRange(model, "freqMHz", f, validity.freqMHz, extrapolate);
-  inRange(model, "txHeightM", hBs, validity.txHeightM, extrapolate);
-  inRange(model, "rxHeightM", hUt, validity.rxHeightM, extrapolate);
+  const { f, hTx: hBs, hRx: hUt } = checkTerminals(model, validity, link, extrapolate);
   return { f, hBs, hUt, extrapolate, guard: distanceGuard(model, distanceM, extrapolate) };
 }
 

@@ -1,5 +1,5 @@
 import { CellplanError, fail } from "../errors.js";
-import type { ModelId } from "./types.js";
+import type { ModelId, Validity } from "./types.js";
 
 /**
  * Bounds no link can exceed, even when extrapolating: beyond them a value is an input error, not
@@ -51,4 +51,18 @@ export function distanceGuard(model: ModelId, range: readonly [number, number], 
     if (d > PHYSICAL_LIMITS["distanceM"]!) fail("INVALID_VALUE", "distanceM", d, `at most ${PHYSICAL_LIMITS["distanceM"]} m (${model}; physical limit)`);
     inRange(model, "distanceM", d, range, extrapolate);
   };
+}
+
+/**
+ * Checks a link's frequency and terminal heights (finite, > 0, physical) and, unless extrapolating,
+ * against the model's validity record: what every model's `prepare` starts with.
+ */
+export function checkTerminals(model: ModelId, validity: Validity, link: { freqMHz: number; txHeightM: number; rxHeightM: number }, extrapolate: boolean) {
+  const f = requireNumber(model, "freqMHz", link.freqMHz, true);
+  const hTx = requireNumber(model, "txHeightM", link.txHeightM, true);
+  const hRx = requireNumber(model, "rxHeightM", link.rxHeightM, true);
+  inRange(model, "freqMHz", f, validity.freqMHz, extrapolate);
+  inRange(model, "txHeightM", hTx, validity.txHeightM, extrapolate);
+  inRange(model, "rxHeightM", hRx, validity.rxHeightM, extrapolate);
+  return { f, hTx, hRx };
 }
