@@ -20,7 +20,7 @@ const opts = { iterations: 5, warmupIterations: 1, time: 0 };
 describe("coverage kernel, per evaluation (200 m grid, no culling)", () => {
   bench("cellplan engine", () => void computeCoverage(sites, { area: boundary, band: "LTE1800", cellSizeM: 200, cullMarginDb: 1000 }), opts);
   bench("straightforward typed-array kernel", () => void straightforwardKernel(grid, mask, flat), opts);
-  bench("Turf kernel on every 8th pixel (×8 to compare)", () => void turfKernel(grid, mask, flat, 8), opts);
+  bench("Turf kernel on every 8th pixel (×8 to compare)", () => void turfKernel(grid, boundary, flat, 8), opts);
 });
 
 describe("coverage on the city at 50 m (culled)", () => {
