@@ -81,6 +81,7 @@ export const SitePropertiesSchema = z.strictObject({
   name: z.string().max(200).optional().describe("Display name; defaults to the id"),
   status: SiteStatusSchema,
   phase: z.string().min(1).max(64).optional().describe('Rollout phase, e.g. "2019-2020" or "2021-pilot"'),
+  buildOrder: z.number().int().min(1).max(1_000_000).optional().describe("Position in the rollout's build sequence (1 = first to build)"),
   groundElevationM: ruled("groundElevationM").optional(),
   sectors: z.array(SectorSchema).min(1),
   meta: z.record(z.string().max(64), MetaValue).optional().describe("Free-form annotations (address, owner, notes)"),
