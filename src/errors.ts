@@ -35,7 +35,8 @@ export type ProblemCode =
   | "INVALID_PATTERN"
   | "OUT_OF_VALIDITY"
   | "UNKNOWN_MODEL"
-  | "GRID_TOO_LARGE";
+  | "GRID_TOO_LARGE"
+  | "SOLVER_FAILED";
 
 /** Codes of thrown errors: an aggregate for whole-document validation, or a single problem's code. */
 export type CellplanErrorCode = "INVALID_SITES" | "INVALID_SCENARIO" | "IO_ERROR" | ProblemCode;

@@ -1,0 +1,96 @@
+import { activateAround, swapLocalSearch, type SwapScratch } from "./local-search.js";
+import type { SearchState } from "./search-state.js";
+
+export interface IlsOptions {
+  iterations: number;
+  /** Random swaps per kick: 1 up to this many. */
+  kickMax: number;
+  mode: "best" | "first";
+  /** Seeded random numbers in [0, 1). */
+  rand: () => number;
+  /** Polled once per iteration and once per local-search pass. */
+  stop: () => boolean;
+  /** Called when a new best score is found (for example to stop once it meets a bound). */
+  onBest?: (score: number) => void;
+}
+
+export interface IlsResult {
+  iterations: number;
+  improvements: number;
+  swapMoves: number;
+}
+
+/**
+ * Iterated local search (Lourenço, Martin and Stützle 2003) from the state's current local
+ * optimum: kick it with 1 to `kickMax` random swaps, each replacing a random chosen column by a
+ * neighbour (a column that covers one of its rows, when one is free), re-optimise with the swap
+ * search restricted to the columns around the kick (don't-look bits), keep the result if it scores at least as well as the best (equal scores may drift across
+ * plateaus), otherwise return to the best. Leaves the state at the best set found, which the caller
+ * should polish with a full swap search. Deterministic for a given `rand` and iteration count.
+ */
+export function iteratedLocalSearch(s: SearchState, scratch: SwapScratch, o: IlsOptions): IlsResult {
+  const p = s.p;
+  const { offsets: co, indices: ci } = p.colRows;
+  const { offsets: ro, indices: ri } = p.rowCols;
+  const best = s.list.slice(0, s.size);
+  const inBest = new Uint8Array(p.cols);
+  for (let t = 0; t < best.length; t++) inBest[best[t]!] = 1;
+  let bestScore = s.score();
+  let iterations = 0;
+  let improvements = 0;
+  let swapMoves = 0;
+  const free = p.cols - s.size;
+  const active = new Uint8Array(p.cols);
+  if (s.size === 0 || free === 0) return { iterations, improvements, swapMoves };
+  for (; iterations < o.iterations; iterations++) {
+    if (o.stop()) break;
+    const kicks = 1 + Math.floor(o.rand() * o.kickMax);
+    for (let q = 0; q < kicks; q++) {
+      const out = s.list[Math.floor(o.rand() * s.size)]!;
+      let inn = -1;
+      const len = co[out + 1]! - co[out]!;
+      if (len > 0) {
+        const r = ci[co[out]! + Math.floor(o.rand() * len)]!;
+        const deg = ro[r + 1]! - ro[r]!;
+        const c = ri[ro[r]! + Math.floor(o.rand() * deg)]!;
+        if (!s.chosen[c]) inn = c;
+      }
+      if (inn < 0) {
+        // any free column: a random start, then the next free one
+        let c = Math.floor(o.rand() * p.cols);
+        while (s.chosen[c]) c = c + 1 === p.cols ? 0 : c + 1;
+        inn = c;
+      }
+      s.swap(out, inn);
+      activateAround(s, out, inn, active);
+    }
+    swapMoves += swapLocalSearch(s, o.mode, scratch, o.stop, active);
+    active.fill(0);
+    const score = s.score();
+    if (score > bestScore + s.eps) {
+      s.resync();
+      improvements++;
+      bestScore = s.score();
+      for (let t = 0; t < best.length; t++) inBest[best[t]!] = 0;
+      for (let t = 0; t < s.size; t++) {
+        best[t] = s.list[t]!;
+        inBest[best[t]!] = 1;
+      }
+      o.onBest?.(bestScore);
+    } else if (score < bestScore - s.eps) {
+      restore(s, best, inBest);
+    }
+  }
+  restore(s, best, inBest);
+  s.resync();
+  return { iterations, improvements, swapMoves };
+}
+
+/** Moves the state back to the columns flagged in `inBest` (only the difference is touched). */
+function restore(s: SearchState, best: Int32Array, inBest: Uint8Array): void {
+  for (let t = s.size - 1; t >= 0; t--) {
+    const c = s.list[t]!;
+    if (!inBest[c]) s.remove(c);
+  }
+  for (let t = 0; t < best.length; t++) if (!s.chosen[best[t]!]) s.add(best[t]!);
+}
