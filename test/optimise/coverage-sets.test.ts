@@ -151,7 +151,7 @@ describe("coverageSets agrees exactly with signalAt", () => {
       demand,
       band: "LTE1800",
       thresholdDbm: -90,
-      model: (c) => ({ model: "cost231-hata", environment: c.siteId.endsWith("3") ? "suburban" : "urban", freqMHz: c.freqMHz, txHeightM: c.heightM, rxHeightM: c.rxHeightM, extrapolate: "formula" }),
+      model: (c) => ({ model: "cost231-hata", environment: c.siteId.endsWith("3") ? "suburban" : "urban", citySize: "medium", freqMHz: c.freqMHz, txHeightM: c.heightM, rxHeightM: c.rxHeightM, extrapolate: "formula" }),
     };
     expect(expectAgreesWithSignalAt(coverageSets(o), o, all(m)).covered).toBeGreaterThan(20);
   });
