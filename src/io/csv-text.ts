@@ -5,7 +5,10 @@ import { CellplanError, type Problem } from "../errors.js";
  * table on top of it lives in `csv.ts`.
  */
 
-/** One record with its row number (the header is row 1, as a spreadsheet shows it). */
+/**
+ * One record and the line it starts on (the header is row 1): the spreadsheet's row number,
+ * unless an earlier quoted field holds line breaks.
+ */
 export interface CsvRecord {
   row: number;
   fields: string[];

@@ -156,6 +156,8 @@ describe("sitesFromCsv", () => {
     expect(errorOf(() => sitesFromCsv(edited(0, "meta", "[1]"))).problems[0]).toMatchObject({ code: "WRONG_TYPE", field: "row 2, column X (meta)" });
     expect(errorOf(() => sitesFromCsv(edited(0, "cellIndex", "1"))).problems[0]!.code).toBe("DUPLICATE_ID");
     expect(errorOf(() => sitesFromCsv(edited(0, "sectorIndex", "-1"))).problems[0]!.field).toBe("row 2, column D (sectorIndex)");
+    expect(errorOf(() => sitesFromCsv(edited(0, "sectorIndex", ""))).problems[0]).toMatchObject({ code: "MISSING_FIELD", field: "row 2, column D (sectorIndex)" });
+    expect(errorOf(() => sitesFromCsv(edited(0, "siteId", ""))).problems[0]).toMatchObject({ code: "MISSING_FIELD", field: "row 2, column A (siteId)" });
   });
 
   it("refuses unknown, duplicate or missing columns and ragged rows", () => {

@@ -81,5 +81,8 @@ describe("sitesToKml", () => {
     expect(() => sitesToKml(SITES, { wedgeRadiusM: -1 })).toThrow(/wedgeRadiusM/);
     expect(() => sitesToKml(SITES, { wedgeOpacity: 2 })).toThrow(/wedgeOpacity/);
     expect(() => sitesToKml(SITES, { phases: [1] as never })).toThrow(/phases/);
+    expect(() => sitesToKml(SITES, { name: 1 as never })).toThrow(/options\.name/);
+    expect(() => sitesToKml(SITES, { wedges: "yes" as never })).toThrow(/options\.wedges/);
+    expect(() => sitesToKml(SITES, { iconHref: null as never })).toThrow(/options\.iconHref/);
   });
 });

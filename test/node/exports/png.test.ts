@@ -45,5 +45,6 @@ describe("svgToPng", () => {
     expect(() => svgToPng(SVG, { width: 1.5 })).toThrow(/options\.width/);
     expect(() => svgToPng("")).toThrow(CellplanError);
     expect(() => svgToPng("<svg")).toThrow(CellplanError);
+    expect(() => svgToPng(SVG, { fontFiles: "DejaVuSans.ttf" as never })).toThrow(/options\.fontFiles/);
   });
 });
