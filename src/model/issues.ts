@@ -56,7 +56,7 @@ function collect(issue: Issue, prefix: Path, root: unknown, out: Problem[]): voi
 }
 
 function classify(issue: Issue, path: Path, value: unknown): [ProblemCode, string] {
-  const key = fieldKey(path);
+  const key = fieldKey(path, value);
   const ruled = key in NUMBER_RULES ? (key as RuledField) : undefined;
   if (value === undefined) {
     if (key === "sectors") return ["MISSING_SECTORS", "a non-empty array of sectors"];
@@ -83,6 +83,10 @@ function classify(issue: Issue, path: Path, value: unknown): [ProblemCode, strin
       }
       if (key === "sectors") return ["MISSING_SECTORS", "a non-empty array of sectors"];
       if (key === "cells") return ["MISSING_CELLS", "a non-empty array of cells { band, powerDbm }"];
+      if (key === "coordinates" && typeof path[path.length - 1] === "number") {
+        // inside a Polygon's or MultiPolygon's nesting (a Point's coordinates end the path)
+        return ["WRONG_GEOMETRY", `${sizeAllowed(issue)}, nested as the geometry type requires (a ring: at least 4 positions, the last repeating the first)`];
+      }
       if (key === "coordinates") {
         return ["WRONG_GEOMETRY", "exactly two numbers [lon, lat]; give the ground height as properties.groundElevationM"];
       }
@@ -112,10 +116,10 @@ function antennaAllowed(): string {
   return '{ pattern: "3gpp-sector", hBeamwidthDeg, vBeamwidthDeg, gainDbi }, { pattern: "omni", gainDbi }, or a pattern-file id string';
 }
 
-/** The last named field on the path; a coordinate index maps to `lon` / `lat`. */
-function fieldKey(path: Path): string {
+/** The last named field on the path; a coordinate index maps to `lon` / `lat` (unless it holds a ring or position). */
+function fieldKey(path: Path, value?: unknown): string {
   const last = path[path.length - 1];
-  if (typeof last === "number" && path[path.length - 2] === "coordinates") return last === 0 ? "lon" : "lat";
+  if (typeof last === "number" && path[path.length - 2] === "coordinates" && !Array.isArray(value)) return last === 0 ? "lon" : "lat";
   for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === "string") return path[i] as string;
   return "";
 }
@@ -158,9 +162,15 @@ export function problem(root: unknown, path: Path, code: ProblemCode, value: unk
   return p;
 }
 
+/** Longest key written into a field path; longer ones (a megabyte key, say) are cut with "…". */
+const MAX_KEY_IN_PATH = 64;
+
 export function formatPath(path: Path): string {
   let s = "";
-  for (const k of path) s += typeof k === "number" ? `[${k}]` : s ? `.${String(k)}` : String(k);
+  for (const k of path) {
+    const key = typeof k === "string" && k.length > MAX_KEY_IN_PATH ? `${k.slice(0, MAX_KEY_IN_PATH - 1)}…` : String(k);
+    s += typeof k === "number" ? `[${k}]` : s ? `.${key}` : key;
+  }
   return s;
 }
 

@@ -1,5 +1,5 @@
 import { CellplanError, type Problem } from "../errors.js";
-import { FORBIDDEN_KEYS } from "./rules.js";
+import { forbiddenKeyProblems } from "./forbidden.js";
 import { problem, problemsFromIssues, valueAt } from "./issues.js";
 import { SiteCollectionSchema, type Site, type SiteCollection } from "./schema.js";
 
@@ -47,7 +47,7 @@ export function checkSites(input: unknown, options?: ValidateOptions): CheckResu
     return fault(root, ["features"], "LIMIT_EXCEEDED", features.length, `at most ${opts.maxSites} sites (option maxSites)`);
   }
 
-  const problems = forbiddenKeys(root, opts.maxDepth);
+  const problems = forbiddenKeyProblems(root, opts.maxDepth);
   const parsed = SiteCollectionSchema.safeParse(root);
   if (!parsed.success) {
     const flagged = new Set(problems.map((p) => `${p.featureIndex}|${p.field}`));
@@ -68,41 +68,6 @@ export function checkSites(input: unknown, options?: ValidateOptions): CheckResu
 
 function fault(root: unknown, path: PropertyKey[], code: Problem["code"], value: unknown, allowed: string): CheckResult {
   return { ok: false, problems: [problem(root, path, code, value, allowed)] };
-}
-
-/** Own keys such as `__proto__` anywhere in the document, and nesting beyond `maxDepth`. */
-function forbiddenKeys(root: object, maxDepth: number): Problem[] {
-  const out: Problem[] = [];
-  const forbidden = new Set(FORBIDDEN_KEYS);
-  const path: PropertyKey[] = []; // the current path, materialised only when a problem is found
-  const walk = (v: object): void => {
-    if (path.length > maxDepth) {
-      out.push(problem(root, [...path], "LIMIT_EXCEEDED", v, `nesting at most ${maxDepth} levels deep`));
-      return;
-    }
-    if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) {
-        const child: unknown = v[i];
-        if (child === null || typeof child !== "object") continue;
-        path.push(i);
-        walk(child);
-        path.pop();
-      }
-      return;
-    }
-    for (const k of Object.keys(v)) {
-      path.push(k);
-      if (forbidden.has(k)) {
-        out.push(problem(root, [...path], "FORBIDDEN_KEY", valueAt(root, path), `no key named ${FORBIDDEN_KEYS.join(", ")}`));
-      } else {
-        const child = (v as Record<string, unknown>)[k];
-        if (child !== null && typeof child === "object") walk(child);
-      }
-      path.pop();
-    }
-  };
-  walk(root);
-  return out;
 }
 
 function duplicateIds(root: object, features: unknown[]): Problem[] {

@@ -2,7 +2,9 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson"
 import type { z } from "zod";
 import { CellplanError, type Problem } from "../errors.js";
 import { technologyOf } from "../model/bands.js";
+import { forbiddenKeyProblems } from "../model/forbidden.js";
 import { problemsFromIssues, valueAt } from "../model/issues.js";
+import { VALIDATE_DEFAULTS } from "../model/validate.js";
 import { decodeDem } from "../terrain/codec.js";
 import type { Dem } from "../terrain/dem.js";
 import {
@@ -52,6 +54,10 @@ export interface ScenarioFiles {
  * listing every problem, each with the file it is in.
  */
 export function parseScenario(files: ScenarioFiles): Scenario {
+  if (files === null || typeof files !== "object") {
+    const allowed = "{ scenario, boundary, districts, population, terrain? }: the contents of the scenario's files";
+    throw new CellplanError("INVALID_SCENARIO", [{ code: "WRONG_TYPE", field: "(files)", value: files, allowed }], "Invalid scenario: 1 problem");
+  }
   const problems: Problem[] = [];
   const scenario = check("scenario", ScenarioFileSchema, files.scenario, problems);
   const boundary = check("boundary", BoundaryFileSchema, files.boundary, problems);
@@ -103,11 +109,17 @@ export function parseScenario(files: ScenarioFiles): Scenario {
   };
 }
 
+/**
+ * One file against its schema. Keys such as `__proto__` are refused first (zod would drop them without
+ * a word), with nesting limited as for site files.
+ */
 function check<T extends z.ZodType>(file: string, schema: T, input: unknown, problems: Problem[]): z.output<T> | undefined {
+  const found = input !== null && typeof input === "object" ? forbiddenKeyProblems(input, VALIDATE_DEFAULTS.maxDepth) : [];
+  const flagged = new Set(found.map((p) => `${p.featureIndex}|${p.field}`));
   const r = schema.safeParse(input);
-  if (r.success) return r.data;
-  for (const p of problemsFromIssues(r.error.issues, input)) problems.push({ ...p, field: `${file}: ${p.field || "(root)"}` });
-  return undefined;
+  const issues = r.success ? [] : problemsFromIssues(r.error.issues, input).filter((p) => !(p.code === "UNKNOWN_FIELD" && flagged.has(`${p.featureIndex}|${p.field}`)));
+  for (const p of [...found, ...issues]) problems.push({ ...p, field: `${file}: ${p.field || "(root)"}` });
+  return r.success && found.length === 0 ? r.data : undefined;
 }
 
 /** `properties[key]` of each feature of a raw FeatureCollection (null where it is not a string). */

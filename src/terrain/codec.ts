@@ -1,5 +1,7 @@
-import { CellplanError, fail } from "../errors.js";
-import { checkDemShape, type Dem } from "./dem.js";
+import { CellplanError, describeValue, fail } from "../errors.js";
+import { forbiddenKeyProblems } from "../model/forbidden.js";
+import { VALIDATE_DEFAULTS } from "../model/validate.js";
+import { checkDemShape, DEM_LIMITS, type Dem } from "./dem.js";
 
 /**
  * cellplan's compact DEM file (`.cpdem`):
@@ -52,7 +54,21 @@ export function encodeDem(dem: Dem, meta: Record<string, unknown> = {}): Uint8Ar
   return out;
 }
 
-export function decodeDem(input: Uint8Array | ArrayBuffer): { dem: Dem; meta: Record<string, unknown> } {
+export interface DecodeDemOptions {
+  /** Most samples accepted, checked before anything is allocated (default `DEM_LIMITS.maxSamples`). */
+  maxSamples?: number;
+}
+
+/**
+ * Reads a `.cpdem` file. Throws `CellplanError` (`INVALID_DEM`, or `LIMIT_EXCEEDED` for a DEM larger
+ * than `maxSamples`) naming what is wrong; keys such as `__proto__` in the header are refused.
+ */
+export function decodeDem(input: Uint8Array | ArrayBuffer, options: DecodeDemOptions = {}): { dem: Dem; meta: Record<string, unknown> } {
+  if (!(input instanceof Uint8Array) && !(input instanceof ArrayBuffer)) {
+    fail("WRONG_TYPE", "bytes", describeValue(input), "the bytes of a .cpdem file (Uint8Array or ArrayBuffer)");
+  }
+  const maxSamples = options?.maxSamples ?? DEM_LIMITS.maxSamples;
+  if (typeof maxSamples !== "number" || !(maxSamples > 0)) fail("INVALID_VALUE", "maxSamples", maxSamples, "a sample limit > 0");
   const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
   if (bytes.length < 12 || MAGIC.some((b, i) => bytes[i] !== b)) {
     fail("INVALID_DEM", "magic", bytes.length < 12 ? `${bytes.length} bytes` : "wrong", "a .cpdem file starting with CPDEM version 1");
@@ -66,12 +82,19 @@ export function decodeDem(input: Uint8Array | ArrayBuffer): { dem: Dem; meta: Re
   } catch {
     fail("INVALID_DEM", "header", "not JSON", "a UTF-8 JSON header");
   }
+  if (h === null || typeof h !== "object" || Array.isArray(h)) fail("INVALID_DEM", "header", describeValue(h), "a JSON object { originLon, originLat, stepLonDeg, stepLatDeg, width, height, type, nodata, meta }");
+  const forbidden = forbiddenKeyProblems(h, VALIDATE_DEFAULTS.maxDepth);
+  if (forbidden.length > 0) throw new CellplanError("INVALID_DEM", forbidden.map((p) => ({ ...p, field: `header.${p.field}` })));
   for (const k of ["originLon", "originLat", "stepLonDeg", "stepLatDeg"] as const) {
     if (typeof h[k] !== "number" || !Number.isFinite(h[k])) fail("INVALID_DEM", k, h[k], "a finite number");
   }
   if (!(h.stepLonDeg > 0 && h.stepLatDeg > 0)) fail("INVALID_DEM", "step", [h.stepLonDeg, h.stepLatDeg], "positive steps");
-  checkDemShape(h.width, h.height);
+  checkDemShape(h.width, h.height, maxSamples);
   if (h.type !== "int16" && h.type !== "float32") fail("INVALID_DEM", "type", h.type, '"int16" or "float32"');
+  if (h.nodata !== null && h.nodata !== undefined && !(typeof h.nodata === "number" && Number.isFinite(h.nodata))) {
+    fail("INVALID_DEM", "nodata", h.nodata, "a finite number marking voids, or null for none");
+  }
+  if (h.meta !== undefined && (h.meta === null || typeof h.meta !== "object" || Array.isArray(h.meta))) fail("INVALID_DEM", "meta", describeValue(h.meta), "a JSON object of notes");
   const dataOffset = align4(12 + n);
   const bytesPer = h.type === "int16" ? 2 : 4;
   const count = h.width * h.height;
@@ -97,7 +120,7 @@ export function decodeDem(input: Uint8Array | ArrayBuffer): { dem: Dem; meta: Re
     heights,
     nodata: h.nodata ?? NaN,
   };
-  return { dem, meta: h.meta && typeof h.meta === "object" ? h.meta : {} };
+  return { dem, meta: h.meta ?? {} };
 }
 
 function align4(n: number): number {

@@ -29,7 +29,7 @@ export function checkDemShape(width: number, height: number, maxSamples = DEM_LI
   if (!Number.isInteger(width) || width < 2) fail("INVALID_DEM", "width", width, "an integer ≥ 2");
   if (!Number.isInteger(height) || height < 2) fail("INVALID_DEM", "height", height, "an integer ≥ 2");
   if (width * height > maxSamples) {
-    fail("LIMIT_EXCEEDED", "width×height", width * height, `at most ${maxSamples} samples (DEM_LIMITS.maxSamples)`);
+    fail("LIMIT_EXCEEDED", "width×height", width * height, `at most ${maxSamples.toLocaleString("en-GB")} samples (raise DEM_LIMITS.maxSamples, or pass maxSamples to decodeDem)`);
   }
 }
 

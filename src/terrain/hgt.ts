@@ -1,4 +1,4 @@
-import { fail } from "../errors.js";
+import { describeValue, fail } from "../errors.js";
 import type { Dem } from "./dem.js";
 
 /** SRTM void marker (USGS SRTM documentation). */
@@ -10,6 +10,8 @@ export const HGT_VOID = -32768;
  * its name (N43E076 → lat 43, lon 76).
  */
 export function parseHgt(bytes: Uint8Array, tile: { lat: number; lon: number }): Dem {
+  if (!(bytes instanceof Uint8Array)) fail("WRONG_TYPE", "bytes", describeValue(bytes), "the bytes of an .hgt file (Uint8Array)");
+  if (tile === null || typeof tile !== "object") fail("INVALID_DEM", "tile", describeValue(tile), "the tile's south-west corner { lat, lon } (hgtTileOf(name))");
   const n = bytes.byteLength === 1201 * 1201 * 2 ? 1201 : bytes.byteLength === 3601 * 3601 * 2 ? 3601 : 0;
   if (n === 0) {
     fail("INVALID_DEM", "byteLength", bytes.byteLength, `${1201 * 1201 * 2} (SRTM 3″) or ${3601 * 3601 * 2} (SRTM 1″) bytes`);
@@ -25,6 +27,7 @@ export function parseHgt(bytes: Uint8Array, tile: { lat: number; lon: number }):
 
 /** Parses a tile name such as `N43E076` (with or without `.hgt`) into its south-west corner. */
 export function hgtTileOf(name: string): { lat: number; lon: number } {
+  if (typeof name !== "string") fail("INVALID_DEM", "name", describeValue(name), "an SRTM tile name such as N43E076");
   const m = /([NS])(\d{2})([EW])(\d{3})/i.exec(name);
   if (!m) fail("INVALID_DEM", "name", name, "an SRTM tile name such as N43E076");
   const lat = Number(m[2]) * (m[1]!.toUpperCase() === "S" ? -1 : 1);
