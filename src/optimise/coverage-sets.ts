@@ -11,7 +11,7 @@ import { isBand, BANDS, technologyOf, type Band } from "../model/bands.js";
 import { createSite, type CreateSiteOptions } from "../model/create.js";
 import type { Site } from "../model/schema.js";
 import { groundElevationM } from "../terrain/profile.js";
-import type { LonLat, Technology } from "../units.js";
+import type { LonLat } from "../units.js";
 import { checkedPoints } from "./candidates.js";
 import type { Csr } from "./csr.js";
 
@@ -21,7 +21,12 @@ import type { Csr } from "./csr.js";
  * `signalAt` reports for that one site (same cells, same kernel maths, same margins), so the sets
  * agree with it exactly. Fast because each candidate visits only the demand points within its
  * useful range (the distance beyond which even the antenna's peak gain cannot lift the signal to
- * the threshold), found through a bucket grid over the demand points.
+ * the threshold), found through a bucket grid over the demand points, and each sector evaluates
+ * only the points within the range its horizontal pattern allows in their direction. Both ranges
+ * are upper bounds of the engine's own numbers (proofs at `usefulRangeM` and `boundsOf`), so
+ * nothing the engine would count is skipped. With terrain, a custom model or a function template
+ * each candidate's cells are prepared by the engine; with terrain only the engine's cull radius
+ * limits the search, and the per-site terrain preparation (the radial sweep) dominates the cost.
  */
 export const COVERAGE_SET_DEFAULTS = {
   /** Side of the demand points' bucket grid, m. */
@@ -57,7 +62,7 @@ const COSINE_SLACK = 0.02;
 
 /** How a site is built at a candidate: `createSite` options (the band's technology, bands restricted to the band, unless given), or a function returning the site. */
 export type SiteTemplate =
-  | (Partial<Omit<CreateSiteOptions, "id" | "coordinates">> & { technologies?: Technology[] })
+  | Partial<Omit<CreateSiteOptions, "id" | "coordinates">>
   | ((at: LonLat, index: number, id: string) => Site);
 
 export interface CoverageSetOptions extends Omit<SignalAtOptions, "band" | "technology"> {
@@ -366,6 +371,9 @@ function preparedCells(sites: Site[], engine: EngineOptions, thresholdDbm: numbe
  * min(H + V, A_m) ≥ min(H, A_m) with V ≥ 0, and H interpolates between table samples).
  */
 function boundsOf(c: KernelCell, peakGainDbi: number, cullRadiusM: number, thresholdDbm: number): BoundedCell {
+  // With terrain the engine's terrain term may also lower the loss (a Hata antenna's height above
+  // the average terrain toward the point can exceed its mast height), so only the cull radius bounds it.
+  if (c.terrain !== null) return { cell: c, range2: cullRadiusM * cullRadiusM, bins: null, tablesFrom2: Infinity, sinAz: 0, cosAz: 0 };
   const range = Math.min(cullRadiusM, usefulRangeM(c, c.base + peakGainDbi, thresholdDbm));
   const f = c.fast;
   if (f === null) return { cell: c, range2: range * range, bins: null, tablesFrom2: Infinity, sinAz: 0, cosAz: 0 };
@@ -394,7 +402,7 @@ function boundsOf(c: KernelCell, peakGainDbi: number, cullRadiusM: number, thres
  * A distance, m, beyond which the cell's power stays below the threshold: peak − PL(d) falls below
  * threshold − slack from R₀ on (bisection; path loss never falls with distance), and the table path
  * reads the loss at a sample no nearer than d / √(1 + 1/substeps), so R₀ stretched by that factor
- * bounds it too. Gains never exceed the peak and terrain losses are ≥ 0.
+ * bounds it too. Gains never exceed the peak. (Not used with terrain: see `boundsOf`.)
  */
 function usefulRangeM(c: KernelCell, peakDbm: number, thresholdDbm: number): number {
   const target = thresholdDbm - RANGE_SLACK_DB;
