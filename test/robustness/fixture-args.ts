@@ -11,7 +11,8 @@ import { CPDEM_MAGIC, CPRAS_MAGIC, fileBytes, smallCoverageFile } from "./files.
  * - `{ "$bytes": { magic: "CPDEM" | "CPRAS", header, align?, dataBytes? } }`: a file with that header;
  * - `{ "$zeros": n }`: n zero bytes;
  * - `{ "$coverage": { meta?: patch (null deletes a key), server?: [[pixel, value]] } }`: a small real
- *   coverage file, changed so.
+ *   coverage file, changed so;
+ * - any key or string `"$repeat(c,n)"`: the character c n times (megabyte strings stay out of the file).
  */
 export interface RobustnessFixture {
   name: string;
@@ -20,7 +21,7 @@ export interface RobustnessFixture {
   fixedIn: string;
   boundary: BoundaryName;
   args: unknown[];
-  expect: { code: string; problems: Record<string, unknown>[] };
+  expect: { code: string; problems: Record<string, unknown>[]; maxMessageLength?: number };
 }
 
 export const FIXTURE_DIR = new URL("../fixtures/robustness/", import.meta.url);
@@ -32,8 +33,16 @@ export function loadFixtures(): RobustnessFixture[] {
     .map((f) => ({ name: f.replace(/\.json$/, ""), ...JSON.parse(readFileSync(new URL(f, FIXTURE_DIR), "utf8")) }));
 }
 
+const REPEAT = /^\$repeat\((.),(\d+)\)$/;
+const expand = (s: string): string => {
+  const m = REPEAT.exec(s);
+  return m ? m[1]!.repeat(Number(m[2])) : s;
+};
+
 export function buildArg(a: unknown): unknown {
-  if (a === null || typeof a !== "object" || Array.isArray(a)) return a;
+  if (typeof a === "string") return expand(a);
+  if (Array.isArray(a)) return a.map(buildArg);
+  if (a === null || typeof a !== "object") return a;
   const o = a as Record<string, unknown>;
   if ("$bytes" in o) {
     const b = o["$bytes"] as { magic: "CPDEM" | "CPRAS"; header: unknown; align?: number; dataBytes?: number };
@@ -50,5 +59,7 @@ export function buildArg(a: unknown): unknown {
     for (const [i, v] of c.server ?? []) (layers["server"] as LayerArray)[i] = v;
     return encodeRaster(grid, layers, meta);
   }
-  return a;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) Object.defineProperty(out, expand(k), { value: buildArg(v), enumerable: true, writable: true, configurable: true });
+  return out;
 }

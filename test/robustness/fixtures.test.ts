@@ -21,6 +21,7 @@ describe("found-and-fixed regressions (test/fixtures/robustness)", () => {
       expect(err, `${f.boundary} accepted it`).toBeDefined();
       expect(err!.code).toBe(f.expect.code);
       expect(err!.problems).toEqual(expect.arrayContaining(f.expect.problems.map((p) => expect.objectContaining(p))));
+      if (f.expect.maxMessageLength !== undefined) expect(err!.message.length).toBeLessThan(f.expect.maxMessageLength);
       expect(prototypeKeys()).toEqual(before);
       expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
     });
