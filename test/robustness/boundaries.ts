@@ -2,6 +2,7 @@ import { expect } from "vitest";
 import { parseMsi } from "../../src/antenna/msi.js";
 import { decodeCoverage } from "../../src/coverage/serialise.js";
 import { CellplanError } from "../../src/errors.js";
+import { sitesFromCsv } from "../../src/io/csv-read.js";
 import { createSite } from "../../src/model/create.js";
 import { checkSites, validateSite, validateSites } from "../../src/model/validate.js";
 import { decodeRaster } from "../../src/raster/codec.js";
@@ -26,6 +27,7 @@ export const BOUNDARIES = {
   parseHgt: (a: unknown[]) => parseHgt(a[0] as any, a[1] as any),
   hgtTileOf: (a: unknown[]) => hgtTileOf(a[0] as any),
   parseMsi: (a: unknown[]) => parseMsi(a[0] as any, a[1] as any),
+  sitesFromCsv: (a: unknown[]) => sitesFromCsv(a[0] as any),
 } as const;
 export type BoundaryName = keyof typeof BOUNDARIES;
 

@@ -20,6 +20,7 @@ export const RUNS: Record<BoundaryName, number> = {
   parseHgt: 500,
   hgtTileOf: 500,
   parseMsi: 1000,
+  sitesFromCsv: 1000,
 };
 
 const before = prototypeKeys();
@@ -115,5 +116,11 @@ describe("random values into every loader and validator: only CellplanError esca
     const text = fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: "binary", maxLength: 200 }), fc.array(fc.stringMatching(/^[A-Z_]{1,12}( [-+0-9.eE]{1,8}( [a-zA-Z]{0,4})?)?$/), { maxLength: 12 }).map((l) => l.join("\n")), value);
     const options = fc.option(fc.oneof(fc.record({ defaultGainUnit: value, horizontalAngles: value, maxGapDeg: value, name: value, source: value }, { requiredKeys: [] }), value), { nil: undefined });
     run("parseMsi", fc.tuple(text, options), 11);
+  });
+
+  it("sitesFromCsv with any text", () => {
+    const row = fc.array(fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('"', '""', "NaN", "1e999", "-0", "LTE800", "__proto__", "constructor")), { maxLength: 8 }).map((cells) => cells.join(","));
+    const text = fc.oneof(fc.string({ maxLength: 200 }), fc.array(row, { maxLength: 5 }).map((rows) => rows.join("\n")), value);
+    run("sitesFromCsv", fc.tuple(text), 12);
   });
 });

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { decodeCoverage } from "../../src/coverage/serialise.js";
+import { sitesToCsv } from "../../src/io/csv.js";
 import { validateSites } from "../../src/model/validate.js";
 import { parseScenario } from "../../src/rollout/scenario.js";
 import { decodeDem, encodeDem } from "../../src/terrain/codec.js";
@@ -14,7 +15,7 @@ import { arbMutation, mutate, pathsOf } from "./mutate.js";
  * array, anywhere in the document; files truncated, with a byte changed or a header field mutated.
  * Only a `CellplanError` may come out, and what is accepted must still be valid.
  */
-export const MUTATION_RUNS = { validateSites: 1500, parseScenario: 1500, createSite: 500, decodeDem: 1000, decodeCoverage: 800, parseMsi: 1000, parseHgt: 30 };
+export const MUTATION_RUNS = { validateSites: 1500, parseScenario: 1500, createSite: 500, decodeDem: 1000, decodeCoverage: 800, parseMsi: 1000, parseHgt: 30, sitesFromCsv: 500 };
 
 const before = prototypeKeys();
 afterAll(() => expect(prototypeKeys()).toEqual(before));
@@ -157,5 +158,29 @@ describe("mutated valid inputs: only CellplanError escapes", () => {
     for (const bytes of [tile.subarray(0, 0), tile.subarray(0, 1), tile.subarray(1), Uint8Array.from([...tile.subarray(0, 99)])]) {
       expect(attempt("parseHgt", [bytes, { lat: 43, lon: 76 }])?.problems[0]?.field).toBe("byteLength");
     }
+  });
+
+  it("site CSV written from generated networks, with a cell, a line or the text end changed", () => {
+    const edit = fc.oneof(
+      fc.record({ kind: fc.constant("cell" as const), at: fc.nat(), value: fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('"', "NaN", "1e999", "", "__proto__")) }),
+      fc.record({ kind: fc.constant("line" as const), at: fc.nat() }),
+      fc.record({ kind: fc.constant("cut" as const), at: fc.nat() }),
+    );
+    fc.assert(
+      fc.property(arbSiteCollection({ minSites: 1, maxSites: 3 }), edit, (sites, e) => {
+        const text = sitesToCsv(sites);
+        const lines = text.split("\n");
+        let bad: string;
+        if (e.kind === "cut") bad = text.slice(0, e.at % text.length);
+        else if (e.kind === "line") bad = lines.filter((_, i) => i !== e.at % lines.length).join("\n");
+        else {
+          const cells = text.split(",");
+          cells[e.at % cells.length] = e.value;
+          bad = cells.join(",");
+        }
+        attempt("sitesFromCsv", [bad]);
+      }),
+      { numRuns: MUTATION_RUNS.sitesFromCsv, seed: 28 },
+    );
   });
 });
