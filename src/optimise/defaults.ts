@@ -13,17 +13,21 @@ export const OPTIMISE_DEFAULTS = {
   /** Seed of the iterated local search (the only random part). */
   seed: 1,
   /** Swap local search: `"best"` applies the best 1-swap of a whole pass, `"first"` the first improving one. */
-  swap: "best" as "best" | "first",
+  swap: "first" as "best" | "first",
   /**
    * Iterations of the iterated local search after the first local optimum (0 turns it off). The
    * result depends only on this count and the seed, so it is reproducible on any machine;
    * `timeLimitMs` can stop it earlier (and then the result depends on the machine's speed).
    */
-  ilsIterations: 300,
-  /** Random 1-swaps per ILS kick: 1 up to this many. */
+  ilsIterations: 1000,
+  /** Random 1-swaps per ILS kick: 1 up to this many … */
   ilsKickMax: 3,
+  /** … plus one per this many iterations without a new best (at most k/4). */
+  ilsStretch: 100,
+  /** ILS continues from a local optimum up to this share below the best (threshold accepting); else returns to the best. */
+  ilsAcceptWorse: 0.002,
   /** Subgradient iterations of the Lagrangian bound (split into a first and a second pass around the ILS). */
-  lagrangianIterations: 600,
+  lagrangianIterations: 1000,
   /** Polyak step factor θ at the start; halved after `lagrangianPatience` iterations without a better bound. */
   lagrangianTheta: 2,
   lagrangianPatience: 25,

@@ -3,8 +3,11 @@ import type { SearchState } from "./search-state.js";
 
 export interface IlsOptions {
   iterations: number;
-  /** Random swaps per kick: 1 up to this many. */
+  /** Random swaps per kick: 1 up to this many, one more per `stretch` iterations without a new best (at most k/4). */
   kickMax: number;
+  stretch: number;
+  /** A local optimum scoring below the best by at most this share of it is kept as the next start. */
+  acceptWorse: number;
   mode: "best" | "first";
   /** Seeded random numbers in [0, 1). */
   rand: () => number;
@@ -24,8 +27,10 @@ export interface IlsResult {
  * Iterated local search (Lourenço, Martin and Stützle 2003) from the state's current local
  * optimum: kick it with 1 to `kickMax` random swaps, each replacing a random chosen column by a
  * neighbour (a column that covers one of its rows, when one is free), re-optimise with the swap
- * search restricted to the columns around the kick (don't-look bits), keep the result if it scores at least as well as the best (equal scores may drift across
- * plateaus), otherwise return to the best. Leaves the state at the best set found, which the caller
+ * search restricted to the columns around the kick (don't-look bits); continue from the result if
+ * it scores within `acceptWorse` of the best (threshold accepting, Dueck and Scheuer 1990: the walk
+ * can leave a deep local optimum), otherwise return to the best. Kicks widen while no new best is
+ * found. Leaves the state at the best set found, which the caller
  * should polish with a full swap search. Deterministic for a given `rand` and iteration count.
  */
 export function iteratedLocalSearch(s: SearchState, scratch: SwapScratch, o: IlsOptions): IlsResult {
@@ -39,12 +44,16 @@ export function iteratedLocalSearch(s: SearchState, scratch: SwapScratch, o: Ils
   let iterations = 0;
   let improvements = 0;
   let swapMoves = 0;
+  let sinceBest = 0;
   const free = p.cols - s.size;
   const active = new Uint8Array(p.cols);
   if (s.size === 0 || free === 0) return { iterations, improvements, swapMoves };
   for (; iterations < o.iterations; iterations++) {
     if (o.stop()) break;
-    const kicks = 1 + Math.floor(o.rand() * o.kickMax);
+    // stagnation widens the kicks: one more allowed swap per STRETCH iterations without a new best
+    const reach = Math.min(o.kickMax + Math.floor(sinceBest / o.stretch), Math.max(o.kickMax, s.size >> 2));
+    const kicks = 1 + Math.floor(o.rand() * reach);
+    sinceBest++;
     for (let q = 0; q < kicks; q++) {
       const out = s.list[Math.floor(o.rand() * s.size)]!;
       let inn = -1;
@@ -70,6 +79,7 @@ export function iteratedLocalSearch(s: SearchState, scratch: SwapScratch, o: Ils
     if (score > bestScore + s.eps) {
       s.resync();
       improvements++;
+      sinceBest = 0;
       bestScore = s.score();
       for (let t = 0; t < best.length; t++) inBest[best[t]!] = 0;
       for (let t = 0; t < s.size; t++) {
@@ -77,7 +87,7 @@ export function iteratedLocalSearch(s: SearchState, scratch: SwapScratch, o: Ils
         inBest[best[t]!] = 1;
       }
       o.onBest?.(bestScore);
-    } else if (score < bestScore - s.eps) {
+    } else if (score < bestScore - s.eps - o.acceptWorse * Math.abs(bestScore)) {
       restore(s, best, inBest);
     }
   }

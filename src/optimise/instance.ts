@@ -93,7 +93,9 @@ function readCovers(covers: unknown, n: number, maxCandidates: number, maxNonzer
       const list = covers[j] as ArrayLike<unknown>;
       const base = offsets[j]!;
       for (let p = 0; p < list.length; p++) {
-        indices[base + p] = checkIndex(list[p], n, j, seen, `covers[${j}][${p}]`);
+        const v = list[p];
+        if (!isNewIndex(v, n, j, seen)) badIndex(v, n, j, `covers[${j}][${p}]`);
+        indices[base + p] = v as number;
       }
     }
     return { offsets, indices };
@@ -116,7 +118,9 @@ function readCovers(covers: unknown, n: number, maxCandidates: number, maxNonzer
   if (rawOffsets[m] !== indices.length) fail("INVALID_VALUE", `covers.offsets[${m}]`, rawOffsets[m], `covers.indices.length = ${indices.length}`);
   const offsets = rawOffsets instanceof Int32Array ? rawOffsets.slice() : Int32Array.from(rawOffsets);
   for (let j = 0; j < m; j++) {
-    for (let p = offsets[j]!, end = offsets[j + 1]!; p < end; p++) checkIndex(indices[p], n, j, seen, `covers.indices[${p}] (candidate ${j})`);
+    for (let p = offsets[j]!, end = offsets[j + 1]!; p < end; p++) {
+      if (!isNewIndex(indices[p], n, j, seen)) badIndex(indices[p], n, j, `covers.indices[${p}] (candidate ${j})`);
+    }
   }
   return { offsets, indices: indices.slice() };
 }
@@ -126,11 +130,16 @@ function checkCandidateCount(m: number, maxCandidates: number): void {
   if (m > maxCandidates) fail("LIMIT_EXCEEDED", "covers.length", m, `at most ${maxCandidates} candidates (OPTIMISE_DEFAULTS.maxCandidates)`);
 }
 
-function checkIndex(v: unknown, n: number, j: number, seen: Int32Array, field: string): number {
+/** Whether v is a demand index in range not yet listed for candidate j (and records it). */
+function isNewIndex(v: unknown, n: number, j: number, seen: Int32Array): boolean {
+  if (typeof v !== "number" || !Number.isInteger(v) || v < 0 || v >= n || seen[v] === j + 1) return false;
+  seen[v] = j + 1;
+  return true;
+}
+
+function badIndex(v: unknown, n: number, j: number, field: string): never {
   if (typeof v !== "number" || !Number.isInteger(v) || v < 0 || v >= n) {
     fail("INVALID_VALUE", field, v, `an integer demand index in [0, ${n - 1}] (weights has ${n} entries)`);
   }
-  if (seen[v] === j + 1) fail("INVALID_VALUE", field, v, `each demand index once per candidate: ${v} is already listed for candidate ${j}`);
-  seen[v] = j + 1;
-  return v;
+  fail("INVALID_VALUE", field, v, `each demand index once per candidate: ${v} is already listed for candidate ${j}`);
 }

@@ -112,16 +112,22 @@ export function swapLocalSearch(
   }
 }
 
-/** Flags `inn` and every chosen column sharing a row with `out` or `inn`. */
+/**
+ * After swapping `out` for `inn`: flags `inn` and the chosen columns whose loss changed, which are
+ * those on a row of `out` now covered once (they lost a partner) and on a row of `inn` now covered
+ * twice (they gained one). Changes of `gain` elsewhere are not followed (see `active`).
+ */
 export function activateAround(s: SearchState, out: number, inn: number, active: Uint8Array): void {
   const { offsets: co, indices: ci } = s.p.colRows;
   const { offsets: ro, indices: ri } = s.p.rowCols;
-  const chosen = s.chosen;
+  const { chosen, count } = s;
   active[inn] = 1;
   for (let side = 0; side < 2; side++) {
     const c = side === 0 ? out : inn;
+    const wanted = side === 0 ? 1 : 2;
     for (let q = co[c]!, end = co[c + 1]!; q < end; q++) {
       const r = ci[q]!;
+      if (count[r] !== wanted) continue;
       for (let u = ro[r]!, e = ro[r + 1]!; u < e; u++) if (chosen[ri[u]!]) active[ri[u]!] = 1;
     }
   }

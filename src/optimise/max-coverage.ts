@@ -25,6 +25,8 @@ export interface SearchOptions {
   swap?: "best" | "first";
   ilsIterations?: number;
   ilsKickMax?: number;
+  /** ILS continues from a local optimum up to this share below the best score, in [0, 1). */
+  ilsAcceptWorse?: number;
   lagrangianIterations?: number;
   /** Stop once the gap is at most this, in percent (default 0: only a closed gap stops early). */
   gapTolerancePct?: number;
@@ -143,6 +145,8 @@ export function solveSettings(o: SearchOptions, prepared: PreparedCoverage, star
   if (!(typeof gapTolerancePct === "number" && gapTolerancePct >= 0 && gapTolerancePct < 100)) {
     fail("INVALID_VALUE", "gapTolerancePct", gapTolerancePct, "a percentage in [0, 100)");
   }
+  const { ilsAcceptWorse = d.ilsAcceptWorse } = o;
+  if (!(typeof ilsAcceptWorse === "number" && ilsAcceptWorse >= 0 && ilsAcceptWorse < 1)) fail("INVALID_VALUE", "ilsAcceptWorse", ilsAcceptWorse, "a share in [0, 1)");
   const seed = o.seed ?? d.seed;
   if (typeof seed !== "number" || !Number.isInteger(seed)) fail("INVALID_VALUE", "seed", seed, "an integer");
   return {
@@ -151,6 +155,8 @@ export function solveSettings(o: SearchOptions, prepared: PreparedCoverage, star
     swap,
     ilsIterations: int(o.ilsIterations, "ilsIterations", d.ilsIterations, 0),
     ilsKickMax: int(o.ilsKickMax, "ilsKickMax", d.ilsKickMax, 1),
+    ilsStretch: d.ilsStretch,
+    ilsAcceptWorse,
     lagrangianIterations: int(o.lagrangianIterations, "lagrangianIterations", d.lagrangianIterations, 0),
     lagrangianTheta: d.lagrangianTheta,
     lagrangianPatience: d.lagrangianPatience,

@@ -42,6 +42,10 @@ export interface MilpOutcome {
  */
 export function solveCoverageMilp(highs: Highs, p: SolverInstance, o: MilpSettings): MilpOutcome {
   const { rows, cols } = p;
+  if (cols === 0) {
+    // nothing to choose (k = 0, no free candidate): HiGHS refuses an empty model, and the answer is 0
+    return { status: "optimal", optimal: true, cols: o.relax ? null : new Int32Array(0), objective: 0, dualBound: 0, runtimeSec: 0 };
+  }
   const { offsets: ro, indices: ri } = p.rowCols;
   const nnz = ri.length;
   const starts = new Int32Array(rows + 2);

@@ -25,6 +25,8 @@ export interface SolveSettings {
   swap: "best" | "first";
   ilsIterations: number;
   ilsKickMax: number;
+  ilsStretch: number;
+  ilsAcceptWorse: number;
   lagrangianIterations: number;
   lagrangianTheta: number;
   lagrangianPatience: number;
@@ -105,8 +107,8 @@ export function solveReduced(p: SolverInstance, o: SolveSettings): ReducedSoluti
     const slack = Math.max(state.eps, (o.gapTolerancePct / 100) * Math.abs(dual.best));
     return dual.best - bestScore <= slack;
   };
-  const goal = o.goal ?? Infinity;
-  const decided = () => bestScore >= goal || (dual !== null && dual.best < goal);
+  const goal = o.goal;
+  const decided = () => goal !== undefined && (bestScore >= goal || (dual !== null && dual.best < goal));
   const stop = () => timeUp() || closed() || decided();
   const scratch = swapScratch(p.cols);
 
@@ -150,7 +152,16 @@ export function solveReduced(p: SolverInstance, o: SolveSettings): ReducedSoluti
     const onBest = (score: number) => {
       bestScore = Math.max(bestScore, score);
     };
-    const ils = iteratedLocalSearch(state, scratch, { iterations: o.ilsIterations, kickMax: o.ilsKickMax, mode: o.swap, rand, stop, onBest });
+    const ils = iteratedLocalSearch(state, scratch, {
+      iterations: o.ilsIterations,
+      kickMax: o.ilsKickMax,
+      stretch: o.ilsStretch,
+      acceptWorse: o.ilsAcceptWorse,
+      mode: o.swap,
+      rand,
+      stop,
+      onBest,
+    });
     stats.ilsIterations = ils.iterations;
     stats.ilsImprovements = ils.improvements;
     stats.swapMoves += ils.swapMoves;
