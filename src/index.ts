@@ -194,3 +194,5 @@ export { CANDIDATE_DEFAULTS, candidateGrid, conflictPairs, slopeDegAt } from "./
 export type { CandidateOptions, Candidates, UserCandidate } from "./optimise/candidates.js";
 export { COVERAGE_SET_DEFAULTS, candidateSite, coverageSets } from "./optimise/coverage-sets.js";
 export type { CoverageSetOptions, CoverageSets, SiteTemplate } from "./optimise/coverage-sets.js";
+export type { DecodeDemOptions } from "./terrain/codec.js";
+export type { DecodeRasterOptions } from "./raster/codec.js";
