@@ -1,6 +1,7 @@
-import { basename, dirname } from "node:path";
+import { basename, dirname, extname } from "node:path";
 import { CellplanError, formatProblem, type Problem } from "../../errors.js";
 import { checkSites } from "../../model/validate.js";
+import { readSitesCsv } from "../exports/sites.js";
 import { readJson } from "../files.js";
 import { loadScenario } from "../scenario.js";
 
@@ -12,7 +13,11 @@ export interface FileReport {
   sites?: number;
 }
 
-/** `cellplan validate FILE...`: every problem of every file; a scenario.json checks its whole folder. */
+/**
+ * `cellplan validate FILE...`: every problem of every file; a scenario.json checks its whole
+ * folder, a `.csv` is read as the site spreadsheet (problems name its row and column), anything
+ * else as a GeoJSON site collection.
+ */
 export function validateFiles(files: string[]): FileReport[] {
   return files.map((file): FileReport => {
     const kind = basename(file) === "scenario.json" ? "scenario" : "sites";
@@ -20,6 +25,10 @@ export function validateFiles(files: string[]): FileReport[] {
       if (kind === "scenario") {
         loadScenario(dirname(file));
         return { file, kind, ok: true, problems: [] };
+      }
+      if (extname(file).toLowerCase() === ".csv") {
+        const sites = readSitesCsv(file);
+        return { file, kind, ok: true, problems: [], sites: sites.features.length };
       }
       const r = checkSites(readJson(file));
       return r.ok
