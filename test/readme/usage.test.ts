@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,4 +26,24 @@ describe("README first-screen usage", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it("runs the cellplan/testing example as written", () => {
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const block = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!).find((b) => b.includes('from "cellplan/testing"'));
+    expect(block, "a ```ts block importing cellplan/testing").toBeDefined();
+    const code = block!
+      .replace(/from "cellplan"/g, `from ${JSON.stringify(join(ROOT, "src/index.ts"))}`)
+      .replace(/from "cellplan\/testing"/g, `from ${JSON.stringify(join(ROOT, "src/testing/index.ts"))}`);
+    // inside the checkout, so that fast-check (a peer dependency) resolves from node_modules
+    mkdirSync(join(ROOT, "node_modules/.cache"), { recursive: true });
+    const dir = mkdtempSync(join(ROOT, "node_modules/.cache/cellplan-readme-"));
+    try {
+      const file = join(dir, "testing.ts");
+      writeFileSync(file, `${code}\nconsole.log("ok");\n`);
+      const out = execFileSync(process.execPath, ["--import", "tsx", file], { cwd: ROOT, encoding: "utf8" });
+      expect(out.trim().split("\n").at(-1)).toBe("ok");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
