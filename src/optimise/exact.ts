@@ -1,3 +1,4 @@
+import type { InitOptions } from "highs";
 import { fail } from "../errors.js";
 import { OPTIMISE_DEFAULTS } from "./defaults.js";
 import { finishResult, prepareCoverage, solveSettings, type MaxCoverageOptions, type MaxCoverageResult, type PreparedCoverage } from "./max-coverage.js";
@@ -12,6 +13,11 @@ export interface MaxCoverageExactOptions extends MaxCoverageOptions {
   mipRelGap?: number;
   /** Most MILP nonzeros accepted (default `OPTIMISE_DEFAULTS.exactMaxNonzeros`). */
   exactMaxNonzeros?: number;
+  /**
+   * Options for loading HiGHS in this thread, e.g. `locateFile` or `wasmBinary` where a bundler
+   * does not serve `highs.wasm` beside the loader (browsers). Not sent to a worker.
+   */
+  highsInit?: InitOptions;
 }
 
 export interface MaxCoverageExactResult extends MaxCoverageResult {
@@ -40,7 +46,7 @@ export type MilpRunner = (p: SolverInstance, settings: MilpSettings) => Promise<
 export async function maxCoverageExact(options: MaxCoverageExactOptions): Promise<MaxCoverageExactResult> {
   return maxCoverageExactWith(options, async (p, settings) => {
     const { default: loadHighs } = await import("highs");
-    const highs = await loadHighs();
+    const highs = await loadHighs(options.highsInit);
     return solveCoverageMilp(highs, p, settings);
   });
 }

@@ -127,3 +127,15 @@ describe("setCover", () => {
     console.info(`setCover 3000/400 to 60 %: ${r.sites} sites, lower bound ${r.lowerBound}`);
   });
 });
+
+describe("timeLimitMs", () => {
+  it("stops the search early but still returns k sites and a valid bound, saying why it stopped", () => {
+    const s = syntheticCoverage({ demand: 3000, candidates: 400, seed: 30 });
+    const r = maxCoverage({ weights: s.weights, covers: s.covers, k: 40, timeLimitMs: 1 });
+    expect(r.stats.stopped).toBe("time");
+    expect(r.chosen).toHaveLength(40);
+    expect(r.bound).toBeGreaterThanOrEqual(r.objective);
+    const full = maxCoverage({ weights: s.weights, covers: s.covers, k: 40, ilsIterations: 100 });
+    expect(r.bound).toBeGreaterThanOrEqual(full.objective);
+  });
+});
