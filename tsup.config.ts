@@ -11,6 +11,8 @@ export default defineConfig({
     cli: "src/node/cli.ts",
     // loaded by computeCoverageParallel from beside node.js / node.cjs
     "coverage-worker": "src/node/coverage-worker.ts",
+    // loaded by maxCoverageExactInWorker from beside node.js / node.cjs
+    "highs-worker": "src/node/highs-worker.ts",
   },
   format: ["esm", "cjs"],
   dts: { entry: { index: "src/index.ts", node: "src/node/index.ts", testing: "src/testing/index.ts" } },

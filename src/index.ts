@@ -196,3 +196,9 @@ export { COVERAGE_SET_DEFAULTS, candidateSite, coverageSets } from "./optimise/c
 export type { CoverageSetOptions, CoverageSets, SiteTemplate } from "./optimise/coverage-sets.js";
 export type { DecodeDemOptions } from "./terrain/codec.js";
 export type { DecodeRasterOptions } from "./raster/codec.js";
+export { ROLLOUT_DEFAULTS, SHIPPED_SITES_SETTINGS, planRollout } from "./rollout/plan.js";
+export type { ZoneCoverage, DeploymentPlan, PhasePlan, RolloutOptions, RolloutPlan, ServiceLevel, TechnologyCoverage } from "./rollout/plan-types.js";
+export { CLUSTER_DEFAULTS, hexCluster } from "./rollout/cluster.js";
+export { phaseSitesFileText } from "./rollout/site-files.js";
+export { OPTIMISE_DEFAULTS, SYNTHETIC_DEFAULTS, coverageInstance, coveredWeight, maxCoverage, maxCoverageExact, prepareCoverage, setCover, syntheticCoverage, transposeCsr } from "./optimise/index.js";
+export type { BoundMethod, CandidateSelection, CoverageInput, CoverageInstance, CoversInput, Csr, InstanceLimits, MaxCoverageExactOptions, MaxCoverageExactResult, MaxCoverageOptions, MaxCoverageResult, OptimiseDefaults, PreparedCoverage, ReductionStats, SearchOptions, SetCoverOptions, SetCoverResult, SolveStats, SyntheticCoverage, SyntheticCoverageOptions, TraceEntry } from "./optimise/index.js";

@@ -1,12 +1,15 @@
 import type { Feature, FeatureCollection } from "geojson";
 import { CellplanError, fail, type Problem } from "../errors.js";
 import { geometryAreaM2 } from "../geo/area.js";
+import { bboxOf } from "../geo/bbox.js";
+import { localFrame } from "../geo/frame.js";
 import { areaGeometries, geometryCentroid, pointInGeometry, type AreaGeometry, type AreaInput } from "./polygons.js";
 
 /**
  * Demand points from a population layer: one point per population polygon (an H3 hexagon of the
  * Kontur grid, already rescaled per district in `data/almaty/population.geojson`), at its area
- * centroid, weighted by its people. Nothing is dropped unless an option asks for it, and what an
+ * centroid, weighted by its people — or, with `spacingM`, the polygon's people shared over the
+ * lattice points inside it. Nothing is dropped unless an option asks for it, and what an
  * option removes is listed in `excluded`. Merging points that no candidate tells apart is the
  * solver's job (it sees the coverage sets).
  */
@@ -21,6 +24,15 @@ export const DEMAND_DEFAULTS = {
   areaWeight: 0,
   /** Most population polygons accepted (checked before allocating; raise it explicitly). */
   maxPoints: 2_000_000,
+  /**
+   * 0: one point per polygon, at its centroid. > 0: each polygon's people are shared equally
+   * among the points of a square lattice with this spacing (m) that fall inside it (its centroid
+   * when none does), so that sites whose reach is shorter than a polygon (an H3 r8 cell is about
+   * 900 m across) still tell its parts apart.
+   */
+  spacingM: 0,
+  /** Most demand points a lattice may produce (checked as they are made). */
+  maxLatticePoints: 5_000_000,
 };
 
 /** Population polygons: a FeatureCollection or array of Polygon / MultiPolygon features with `properties.population` (people ≥ 0) and optionally `properties.district` (a zone id or null). */
@@ -44,6 +56,8 @@ export interface DemandOptions {
   minPeople?: number;
   areaWeight?: number;
   maxPoints?: number;
+  spacingM?: number;
+  maxLatticePoints?: number;
 }
 
 export interface DemandZone {
@@ -85,6 +99,7 @@ export function demandPoints(population: PopulationInput | unknown, options: Dem
   if (typeof o.minPeople !== "number" || !Number.isFinite(o.minPeople) || o.minPeople < 0) fail("INVALID_VALUE", "minPeople", o.minPeople, "a finite number of people ≥ 0");
   if (typeof o.areaWeight !== "number" || !(o.areaWeight >= 0 && o.areaWeight <= 1)) fail("INVALID_VALUE", "areaWeight", o.areaWeight, "a share 0 ≤ α ≤ 1");
   if (typeof o.maxPoints !== "number" || !(o.maxPoints >= 1)) fail("INVALID_VALUE", "maxPoints", o.maxPoints, "a limit ≥ 1");
+  if (typeof o.spacingM !== "number" || !(o.spacingM === 0 || (o.spacingM >= 1 && o.spacingM < Infinity))) fail("INVALID_VALUE", "spacingM", o.spacingM, "0 (one point per polygon) or a lattice spacing ≥ 1 m");
   const features = featuresOf(population);
   if (features.length > o.maxPoints) {
     fail("LIMIT_EXCEEDED", "population.features", features.length, `at most ${o.maxPoints} polygons (DEMAND_DEFAULTS.maxPoints; pass maxPoints to raise it)`);
@@ -112,16 +127,18 @@ export function demandPoints(population: PopulationInput | unknown, options: Dem
     excludedPeople += p!.people;
   });
 
-  const n = kept.length;
+  // Each kept polygon becomes one point (its centroid) or its lattice points, sharing its people.
+  const pts = expand(parsed, kept, o.spacingM, o.maxLatticePoints);
+  const n = pts.owner.length;
   const out: DemandPoints = {
-    lon: new Float64Array(n),
-    lat: new Float64Array(n),
+    lon: Float64Array.from(pts.lon),
+    lat: Float64Array.from(pts.lat),
     weight: new Float64Array(n),
     people: new Float64Array(n),
     areaM2: new Float64Array(n),
     zone: new Int32Array(n),
     zones,
-    feature: Int32Array.from(kept),
+    feature: Int32Array.from(pts.owner, (k) => k),
     outside: new Int32Array(0),
     excluded: { belowMinPeople: Int32Array.from(belowMinPeople), outsideArea: Int32Array.from(outsideArea), people: excludedPeople },
     totalPeople: 0,
@@ -130,27 +147,32 @@ export function demandPoints(population: PopulationInput | unknown, options: Dem
   const outside: number[] = [];
   let totalPeople = 0;
   let totalArea = 0;
-  kept.forEach((k, i) => {
+  const zoneOf = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    const k = pts.owner[i]!;
     const p = parsed[k]!;
-    out.lon[i] = p.lon;
-    out.lat[i] = p.lat;
-    out.people[i] = p.people;
-    out.areaM2[i] = p.areaM2;
-    totalPeople += p.people;
-    totalArea += p.areaM2;
-    let z = -1;
-    if (p.district !== null) z = zoneIndex.get(p.district)!;
-    else if (zoneList) z = zoneList.findIndex((zone) => zone.geometry.some((g) => pointInGeometry(g, p.lon, p.lat)));
+    const share = pts.count.get(k)!;
+    out.people[i] = p.people / share;
+    out.areaM2[i] = p.areaM2 / share;
+    totalPeople += out.people[i]!;
+    totalArea += out.areaM2[i]!;
+    let z = zoneOf.get(k);
+    if (z === undefined) {
+      z = -1;
+      if (p.district !== null) z = zoneIndex.get(p.district)!;
+      else if (zoneList) z = zoneList.findIndex((zone) => zone.geometry.some((g) => pointInGeometry(g, p.lon, p.lat)));
+      zoneOf.set(k, z);
+    }
     out.zone[i] = z;
     if (z < 0) outside.push(i);
-  });
+  }
   out.outside = Int32Array.from(outside);
   out.totalPeople = totalPeople;
   const a = o.areaWeight;
   if (a > 0 && !(totalArea > 0)) fail("INVALID_VALUE", "areaWeight", a, "0 when the polygons have no area");
   for (let i = 0; i < n; i++) {
     const w = a === 0 ? out.people[i]! : (1 - a) * out.people[i]! + (a * totalPeople * out.areaM2[i]!) / totalArea;
-    if (!Number.isFinite(w)) fail("NOT_FINITE", `population.features[${kept[i]}]`, w, "a finite demand weight");
+    if (!Number.isFinite(w)) fail("NOT_FINITE", `population.features[${out.feature[i]}]`, w, "a finite demand weight");
     out.weight[i] = w;
   }
   if (!Number.isFinite(totalPeople)) fail("NOT_FINITE", "population", totalPeople, "a finite total of people");
@@ -158,6 +180,7 @@ export function demandPoints(population: PopulationInput | unknown, options: Dem
 }
 
 interface ParsedFeature {
+  geometry: AreaGeometry;
   lon: number;
   lat: number;
   people: number;
@@ -195,7 +218,7 @@ function parseFeature(f: unknown, k: number, zones: ZoneEntry[] | null, problems
     return null;
   }
   const [lon, lat] = geometryCentroid(geometry);
-  return { lon, lat, people, areaM2: geometryAreaM2(geometry), district: district ?? null };
+  return { geometry, lon, lat, people, areaM2: geometryAreaM2(geometry), district: district ?? null };
 }
 
 interface ZoneEntry extends DemandZone {
@@ -234,4 +257,49 @@ function featuresOf(population: unknown): unknown[] {
 
 function definedOf<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/**
+ * The points of the kept polygons: centroids (spacing 0), or the lattice points inside each
+ * polygon — a lattice fixed to multiples of the spacing from (0°, 0°) in the frame of the polygons'
+ * mean latitude, so the same polygon always gets the same points. A polygon no lattice point
+ * falls in keeps its centroid: nobody is dropped.
+ */
+function expand(parsed: (ParsedFeature | null)[], kept: number[], spacingM: number, maxPoints: number): { lon: number[]; lat: number[]; owner: number[]; count: Map<number, number> } {
+  const lon: number[] = [];
+  const lat: number[] = [];
+  const owner: number[] = [];
+  const count = new Map<number, number>();
+  const meanLat = kept.length === 0 ? 0 : kept.reduce((s, k) => s + parsed[k]!.lat, 0) / kept.length;
+  const f = localFrame(meanLat);
+  const dLon = spacingM / f.kx;
+  const dLat = spacingM / f.ky;
+  for (const k of kept) {
+    const p = parsed[k]!;
+    let c = 0;
+    if (spacingM > 0) {
+      const [w, s, e, n] = bboxOf(p.geometry);
+      for (let j = Math.floor(s / dLat); (j + 0.5) * dLat <= n; j++) {
+        const y = (j + 0.5) * dLat;
+        if (y < s) continue;
+        for (let i = Math.floor(w / dLon); (i + 0.5) * dLon <= e; i++) {
+          const x = (i + 0.5) * dLon;
+          if (x < w || !pointInGeometry(p.geometry, x, y)) continue;
+          lon.push(x);
+          lat.push(y);
+          owner.push(k);
+          c++;
+        }
+      }
+    }
+    if (c === 0) {
+      lon.push(p.lon);
+      lat.push(p.lat);
+      owner.push(k);
+      c = 1;
+    }
+    count.set(k, c);
+    if (owner.length > maxPoints) fail("LIMIT_EXCEEDED", "spacingM", spacingM, `at most ${maxPoints} demand points (DEMAND_DEFAULTS.maxLatticePoints; widen the spacing or raise maxLatticePoints)`);
+  }
+  return { lon, lat, owner, count };
 }

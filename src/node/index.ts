@@ -24,3 +24,4 @@ export { createProgress, progressLine, PROGRESS_DEFAULTS } from "./progress.js";
 export type { Progress, ProgressOptions, ProgressStream } from "./progress.js";
 export { EXIT, main } from "./program.js";
 export type { Io } from "./program.js";
+export { HIGHS_WORKER_DEFAULTS, maxCoverageExactInWorker } from "./highs-exact.js";

@@ -6,7 +6,8 @@ import { almatyDir, readBytes, readJson } from "./files.js";
 
 /**
  * Reads a scenario folder (`scenario.json` and the files it names) and returns it checked and
- * typed. Without an argument: the embedded Almaty scenario shipped in `data/almaty/`.
+ * typed. Without an argument: the embedded Almaty scenario shipped in `data/almaty/`, whose `sites`
+ * are cellplan's planned placement of the programme (`npm run data:sites`).
  */
 export function loadScenario(dir: string = almatyDir()): Scenario {
   const scenario = readJson(join(dir, "scenario.json"));
@@ -17,12 +18,14 @@ export function loadScenario(dir: string = almatyDir()): Scenario {
     return p === undefined ? undefined : readJson(p);
   };
   const terrainPath = path("terrain");
+  const sites = Array.isArray(files["sites"]) ? (files["sites"] as unknown[]).map((f) => (typeof f === "string" ? readJson(join(dir, f)) : f)) : undefined;
   return parseScenario({
     scenario,
     boundary: read("boundary"),
     districts: read("districts"),
     population: read("population"),
     ...(terrainPath === undefined ? {} : { terrain: readBytes(terrainPath) }),
+    ...(sites === undefined ? {} : { sites }),
   });
 }
 

@@ -4,7 +4,8 @@ import { CellplanError, type Problem } from "../errors.js";
 import { technologyOf } from "../model/bands.js";
 import { forbiddenKeyProblems } from "../model/forbidden.js";
 import { problemsFromIssues, valueAt } from "../model/issues.js";
-import { VALIDATE_DEFAULTS } from "../model/validate.js";
+import { checkSites, VALIDATE_DEFAULTS } from "../model/validate.js";
+import type { SiteCollection } from "../model/schema.js";
 import { decodeDem } from "../terrain/codec.js";
 import type { Dem } from "../terrain/dem.js";
 import {
@@ -31,6 +32,8 @@ export interface Scenario {
   population: FeatureCollection<Polygon, PopulationCellProperties>;
   /** Elevation model, when the scenario ships one. */
   terrain: Dem | undefined;
+  /** The scenario's sites (its site files read as one collection, validated), when it names any. */
+  sites: SiteCollection | undefined;
   /** Source and processing notes stored with the terrain file. */
   terrainMeta: Record<string, unknown>;
   programme: Programme;
@@ -44,6 +47,8 @@ export interface ScenarioFiles {
   boundary: unknown;
   districts: unknown;
   population: unknown;
+  /** Parsed site files, in the order `scenario.json` names them, if it names any. */
+  sites?: unknown[];
   /** The `.cpdem` terrain file's bytes, if `scenario.json` names one. */
   terrain?: Uint8Array | ArrayBuffer;
 }
@@ -92,6 +97,20 @@ export function parseScenario(files: ScenarioFiles): Scenario {
     }
   }
 
+  let sites: SiteCollection | undefined;
+  const names = scenario?.files.sites;
+  if (names !== undefined) {
+    const given = files.sites ?? [];
+    if (given.length !== names.length) {
+      problems.push({ code: "MISSING_FIELD", field: "sites", value: given.length, allowed: `the contents of ${names.length} site files (${names.join(", ")})` });
+    } else {
+      const features = given.flatMap((fc) => (Array.isArray((fc as { features?: unknown } | null)?.features) ? (fc as { features: unknown[] }).features : [fc]));
+      const r = checkSites({ type: "FeatureCollection", features });
+      if (r.ok) sites = r.sites;
+      else problems.push(...r.problems.map((p) => ({ ...p, field: `sites: ${p.field}` })));
+    }
+  }
+
   if (problems.length > 0 || !scenario || !boundary || !districts || !population) {
     throw new CellplanError("INVALID_SCENARIO", problems, `Invalid scenario: ${problems.length} problem${problems.length === 1 ? "" : "s"}`);
   }
@@ -104,6 +123,7 @@ export function parseScenario(files: ScenarioFiles): Scenario {
     population: population as FeatureCollection<Polygon, PopulationCellProperties>,
     terrain,
     terrainMeta,
+    sites,
     programme: scenario.programme,
     attribution: scenario.attribution,
   };

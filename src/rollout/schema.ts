@@ -90,6 +90,7 @@ export const ScenarioFileSchema = z.strictObject({
     districts: z.string(),
     population: z.string(),
     terrain: z.string().optional(),
+    sites: z.array(z.string()).max(64).optional().describe("Site files (GeoJSON FeatureCollections), e.g. one per phase; read as one collection"),
   }),
   programme: z.strictObject({
     source: z.looseObject({ date: z.string(), statement: z.string(), verbatim: z.boolean() }),

@@ -15,6 +15,7 @@ function files(): ScenarioFiles {
     districts: json("districts.geojson"),
     population: json("population.geojson"),
     terrain: readFileSync(`${dir}/terrain/almaty-srtm3.cpdem`),
+    sites: [json("sites-2019-2020.geojson"), json("sites-2021-pilot.geojson")],
   };
 }
 function problemsOf(f: ScenarioFiles) {
@@ -48,6 +49,24 @@ describe("the embedded Almaty scenario", () => {
     const p = parseScenario(files());
     expect(p.districts.features.length).toBe(s.districts.features.length);
     expect(p.terrain!.width).toBe(s.terrain!.width);
+    expect(p.sites).toEqual(s.sites);
+  });
+
+  it("returns the planned sites of every phase as one collection", () => {
+    const sites = s.sites!.features;
+    expect(new Set(sites.map((f) => f.properties.phase))).toEqual(new Set(["2019-2020", "2021-pilot"]));
+    expect(sites.every((f) => f.properties.status === "planned" && String(f.properties.meta?.["placement"]).includes("not an operator record"))).toBe(true);
+    expect(sites.filter((f) => f.properties.sectors.some((q) => q.cells.some((c) => c.band === "LTE1800"))).length).toBe(26);
+  });
+
+  it("refuses a scenario whose named site files are missing or invalid", () => {
+    const f = files();
+    expect(problemsOf({ ...f, sites: [] })).toEqual([expect.objectContaining({ code: "MISSING_FIELD", field: "sites" })]);
+    const broken = json("sites-2021-pilot.geojson");
+    broken.features[0].properties.sectors[0].azimuthDeg = 400;
+    const p = problemsOf({ ...f, sites: [f.sites![0], broken] });
+    expect(p.length).toBe(1);
+    expect(p[0]!.field).toMatch(/^sites: .*azimuthDeg/);
   });
 
   it("summarises to real figures", () => {

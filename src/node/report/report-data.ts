@@ -1,7 +1,7 @@
 import type { CoverageStats, CoverageFigures } from "../../coverage/stats.js";
 import type { Band } from "../../model/bands.js";
 import type { MeasuredQuantity } from "../../radio/bands.js";
-import type { CoverageCell, DeploymentPlan, ServiceLevel } from "../../rollout/plan-types.js";
+import type { ZoneCoverage, DeploymentPlan, ServiceLevel } from "../../rollout/plan-types.js";
 import type { Programme } from "../../rollout/schema.js";
 import type { Technology } from "../../units.js";
 import type { Study } from "../commands/study.js";
@@ -125,7 +125,7 @@ export function studyReport(study: Study, files: string[]): StudyReport {
 }
 
 /** One zone's figures: the planner's people, the raster's area (zero when nothing is built yet). */
-function zone(c: CoverageCell, stats: CoverageStats | null, any: CoverageStats | undefined, id: string | null): ZoneReport {
+function zone(c: ZoneCoverage, stats: CoverageStats | null, any: CoverageStats | undefined, id: string | null): ZoneReport {
   const pick = (s: CoverageStats | undefined): (CoverageFigures & { totalAreaKm2: number }) | undefined => (s === undefined ? undefined : id === null ? s : s.zones.find((z) => z.id === id));
   const covered = pick(stats ?? undefined);
   const areaKm2 = pick(any)?.totalAreaKm2 ?? 0;
