@@ -170,3 +170,35 @@ describe("demandPoints options and edge cases", () => {
     expect(d.totalPeople).toBe(0);
   });
 });
+
+describe("demandPoints on a lattice (spacingM)", () => {
+  it("shares each hexagon's people over the lattice points inside it: totals and district sums stay exact", () => {
+    const d = demandPoints(scenario.population, { zones: scenario.districts, spacingM: 100 });
+    const n = scenario.population.features.length;
+    expect(d.weight.length).toBeGreaterThan(40 * n); // an H3 r8 hexagon holds ≈ 74 points at 100 m
+    expect(d.totalPeople).toBeCloseTo(2_165_759, 3);
+    for (const [k, z] of d.zones.entries()) {
+      const want = scenario.districts.features.find((f) => f.properties.id === z.id)!.properties.population;
+      let got = 0;
+      for (let i = 0; i < d.weight.length; i++) if (d.zone[i] === k) got += d.weight[i]!;
+      expect(got).toBeCloseTo(want, 3);
+    }
+    // every point lies in the polygon it came from, and each polygon's points carry equal shares
+    const poly = scenario.population.features;
+    for (let i = 0; i < d.weight.length; i += 97) {
+      const f = poly[d.feature[i]!]!;
+      expect(d.people[i]! * d.weight.filter((_, j) => d.feature[j] === d.feature[i]).length).toBeCloseTo(f.properties.population, 6);
+    }
+  });
+
+  it("keeps a polygon too small for any lattice point as its centroid, so nobody is dropped", () => {
+    const d = demandPoints([cell(76.9, 43.25, 10, null, 30)], { spacingM: 1000 });
+    expect(d.weight.length).toBe(1);
+    expect(d.weight[0]).toBe(10);
+  });
+
+  it("refuses a bad spacing and a lattice over its point limit", () => {
+    expect(() => demandPoints([cell(76.9, 43.25, 10)], { spacingM: -5 })).toThrow(CellplanError);
+    expect(() => demandPoints([cell(76.9, 43.25, 10, null, 5000)], { spacingM: 10, maxLatticePoints: 1000 })).toThrow(/at most 1000 demand points/);
+  });
+});
