@@ -7,6 +7,7 @@ import { COVERAGE_DEFAULTS } from "../../src/coverage/defaults.js";
 import { TABLE_DEFAULTS } from "../../src/coverage/tables.js";
 import { RADIO_DEFAULTS } from "../../src/radio/defaults.js";
 import { BAND_TABLE } from "../../src/radio/bands.js";
+import { moreDefaultsTable } from "./more-defaults.js";
 
 /** The README's generated tables, keyed by marker name (`<!-- name:start -->` … `<!-- name:end -->`). */
 export function readmeTables(): Record<string, string> {
@@ -38,6 +39,7 @@ export function readmeTables(): Record<string, string> {
     ([k, v]) => `| \`${k}\` | ${v} |`,
   );
   return {
+    "more-defaults": moreDefaultsTable(),
     coverage: ["| option (`COVERAGE_DEFAULTS`, `TABLE_DEFAULTS`) | default |", "|---|---|", ...coverage].join("\n"),
     models: [
       "| model | name | f (MHz) | d (m) | h_BS (m) | h_UT (m) | source |",
