@@ -26,6 +26,7 @@ export const CSV_COLUMNS = [
   { name: "siteName", level: "site", required: false, doc: "display name (empty: the id)" },
   { name: "status", level: "site", required: false, doc: "existing, planned or candidate (column absent: planned)" },
   { name: "phase", level: "site", required: false, doc: "rollout phase (empty: none)" },
+  { name: "buildOrder", level: "site", required: false, doc: "position in the rollout's build sequence, 1 = first (empty: none)" },
   { name: "groundElevationM", level: "site", required: false, doc: "ground above mean sea level, m (empty: none)" },
   { name: "meta", level: "site", required: false, doc: "free-form annotations as a JSON object (empty: none)" },
 ] as const;

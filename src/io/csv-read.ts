@@ -7,7 +7,7 @@ import { cellRef, parseCsv, type CsvRecord } from "./csv-text.js";
 import { CSV_DEFAULTS } from "./csv.js";
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-const SITE_COLUMNS: readonly CsvColumn[] = ["lon", "lat", "siteName", "status", "phase", "groundElevationM", "meta"];
+const SITE_COLUMNS: readonly CsvColumn[] = ["lon", "lat", "siteName", "status", "phase", "buildOrder", "groundElevationM", "meta"];
 const SECTOR_COLUMNS: readonly CsvColumn[] = ["azimuthDeg", "mechanicalTiltDeg", "electricalTiltDeg", "heightM", "antennaPattern", ...ALL_ANTENNA_COLUMNS];
 
 type Value = string | number | Record<string, unknown> | undefined;
@@ -94,6 +94,7 @@ function readRow(rec: CsvRecord, at: ReadonlyMap<CsvColumn, number>, sites: Map<
   for (const c of ["lon", "lat", "groundElevationM", "azimuthDeg", "mechanicalTiltDeg", "electricalTiltDeg", "heightM", ...ALL_ANTENNA_COLUMNS.filter((a) => a !== "antennaId")] as CsvColumn[]) {
     values[c] = num(c);
   }
+  values.buildOrder = num("buildOrder", true);
   for (const c of ["siteName", "phase", "antennaPattern", "antennaId"] as CsvColumn[]) {
     const s = raw(c);
     // An empty quoted name `""` is the empty string; any other empty cell is "no value".
@@ -185,6 +186,7 @@ function build(drafts: readonly SiteDraft[], at: ReadonlyMap<CsvColumn, number>)
         ...(v.siteName === undefined ? {} : { name: v.siteName }),
         status: v.status,
         ...(v.phase === undefined ? {} : { phase: v.phase }),
+        ...(v.buildOrder === undefined ? {} : { buildOrder: v.buildOrder }),
         ...(v.groundElevationM === undefined ? {} : { groundElevationM: v.groundElevationM }),
         sectors: d.sectorList.map((s) => {
           const sv = s.values;
@@ -230,6 +232,7 @@ const PATH_COLUMNS: Readonly<Record<string, CsvColumn>> = {
   "properties.name": "siteName",
   "properties.status": "status",
   "properties.phase": "phase",
+  "properties.buildOrder": "buildOrder",
   "properties.groundElevationM": "groundElevationM",
   antenna: "antennaPattern",
   "antenna.pattern": "antennaPattern",

@@ -64,6 +64,7 @@ export function sitesToCsv(sites: SiteCollection | SiteCollectionInput | readonl
           siteName: p.name === "" ? { text: "", quoted: true } : p.name,
           status: p.status,
           phase: p.phase ?? "",
+          buildOrder: p.buildOrder === undefined ? "" : String(p.buildOrder),
           groundElevationM: p.groundElevationM === undefined ? "" : formatCsvNumber(p.groundElevationM),
           meta: p.meta === undefined ? "" : JSON.stringify(p.meta),
         };

@@ -47,6 +47,7 @@ export function arbSite(options: SiteOptions = {}): fc.Arbitrary<SiteInput> {
   const optional = {
     name: fc.string({ maxLength: 40 }),
     phase: fc.constantFrom("2019-2020", "2021-pilot", "phase-1"),
+    buildOrder: fc.integer({ min: 1, max: 1000 }),
     groundElevationM: finiteIn(-100, 3000),
     meta: fc.dictionary(fc.constantFrom(...META_KEYS), fc.oneof(fc.string({ maxLength: 40 }), fc.integer(), fc.boolean(), fc.constant(null)), {
       maxKeys: 3,

@@ -153,7 +153,7 @@ describe("sitesFromCsv", () => {
     expect(errorOf(() => sitesFromCsv(edited(12, "antennaPattern", "yagi"))).problems[0]).toMatchObject({ code: "UNKNOWN_ANTENNA", field: "row 14, column M (antennaPattern): properties.sectors[0].antenna.pattern", featureId: "B-omni" });
     expect(errorOf(() => sitesFromCsv(edited(12, "gainDbi", ""))).problems[0]).toMatchObject({ code: "MISSING_FIELD", field: "row 14, column Q (gainDbi): properties.sectors[0].antenna.gainDbi" });
     expect(errorOf(() => sitesFromCsv(edited(0, "band", "LTE2600"))).problems[0]).toMatchObject({ code: "UNKNOWN_BAND" });
-    expect(errorOf(() => sitesFromCsv(edited(0, "meta", "[1]"))).problems[0]).toMatchObject({ code: "WRONG_TYPE", field: "row 2, column X (meta)" });
+    expect(errorOf(() => sitesFromCsv(edited(0, "meta", "[1]"))).problems[0]).toMatchObject({ code: "WRONG_TYPE", field: "row 2, column Y (meta)" });
     expect(errorOf(() => sitesFromCsv(edited(0, "cellIndex", "1"))).problems[0]!.code).toBe("DUPLICATE_ID");
     expect(errorOf(() => sitesFromCsv(edited(0, "sectorIndex", "-1"))).problems[0]!.field).toBe("row 2, column D (sectorIndex)");
     expect(errorOf(() => sitesFromCsv(edited(0, "sectorIndex", ""))).problems[0]).toMatchObject({ code: "MISSING_FIELD", field: "row 2, column D (sectorIndex)" });
@@ -164,7 +164,7 @@ describe("sitesFromCsv", () => {
     const text = sitesToCsv(SITES);
     expect(errorOf(() => sitesFromCsv(text.replace("heightM", "height"))).problems.map((p) => p.code)).toEqual(["UNKNOWN_FIELD", "MISSING_FIELD"]);
     expect(errorOf(() => sitesFromCsv(text.replace("siteName", "siteId"))).problems[0]!.code).toBe("INVALID_VALUE");
-    expect(errorOf(() => sitesFromCsv(text.replace(/\r\n[^\r]*\r\n$/, "\r\nX,1,2\r\n"))).problems[0]!.allowed).toBe("24 fields, as in the header");
+    expect(errorOf(() => sitesFromCsv(text.replace(/\r\n[^\r]*\r\n$/, "\r\nX,1,2\r\n"))).problems[0]!.allowed).toBe("25 fields, as in the header");
     expect(errorOf(() => sitesFromCsv("")).problems[0]!.code).toBe("MISSING_FIELD");
     expect(errorOf(() => sitesFromCsv(42 as never)).code).toBe("WRONG_TYPE");
   });
