@@ -4,6 +4,7 @@ import { groundElevationM } from "../terrain/profile.js";
 import type { KernelCell } from "./cells.js";
 import { cellPowerAt, DB_TO_LOG2, EXP_HI, EXP_LO, POW2, POW2_OFFSET, sinrFromSums } from "./kernel.js";
 import { HI_WORD, MANTISSA_SCALE, SUB, type FastAntenna } from "./tables.js";
+import { groupOverTile, groupScratch, MAX_GROUP, siteGroupKeys } from "./tile-groups.js";
 
 /** A rectangle of pixels: columns [c0, c1), rows [r0, r1). */
 export interface Tile {
@@ -96,7 +97,7 @@ export function computeTile(ctx: TileContext, t: Tile, out: CoverageLayers): voi
     best: new Int32Array(np).fill(-1),
     bestMw: new Float64Array(np),
     sums: new Float64Array(np * nb),
-    rowP: new Float64Array(w),
+    rowP: new Float64Array(w * MAX_GROUP),
   };
   const north = gridNorth(g);
   for (let r = 0; r < h; r++) s.lats[r] = north - (t.r0 + r + 0.5) * g.cellLatDeg;
@@ -122,7 +123,17 @@ export function computeTile(ctx: TileContext, t: Tile, out: CoverageLayers): voi
     }
   }
 
-  for (let k = 0; k < count; k++) cellOverTile(cells[ids[k]!]!, ids[k]!, s);
+  // Co-sited cells with the same distance terms go through together (see tile-groups.ts).
+  const keys = siteGroupKeys(cells);
+  const scratch = groupScratch();
+  for (let k = 0; k < count; ) {
+    const key = keys[ids[k]!]!;
+    let n = 1;
+    while (key >= 0 && n < MAX_GROUP && k + n < count && keys[ids[k + n]!] === key) n++;
+    if (n === 1) cellOverTile(cells[ids[k]!]!, ids[k]!, s);
+    else groupOverTile(cells, ids, k, n, s, scratch);
+    k += n;
+  }
 
   for (let r = 0; r < h; r++) {
     for (let c = 0; c < w; c++) {
@@ -143,7 +154,7 @@ export function computeTile(ctx: TileContext, t: Tile, out: CoverageLayers): voi
 }
 
 /** Per-tile working arrays (pixel j = row · w + column within the tile). */
-interface TileScratch {
+export interface TileScratch {
   w: number;
   h: number;
   nb: number;
@@ -163,7 +174,7 @@ interface TileScratch {
   best: Int32Array;
   bestMw: Float64Array;
   sums: Float64Array;
-  /** One row's powers from the current cell (pass 1 of `cellOverTile`). */
+  /** One row's powers from the current cell or group member (pass 1; MAX_GROUP rows of w). */
   rowP: Float64Array;
 }
 

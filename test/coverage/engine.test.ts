@@ -97,6 +97,28 @@ describe("computeCoverage — golden cases", () => {
   });
 });
 
+describe("co-sited cells evaluated as a group", () => {
+  it("equal signalAt bit for bit: 6 sectors (groups of 4 + 2), two bands interleaved (no groups), near the mast", () => {
+    const six = createSite({ id: "S6", coordinates: [76.95, 43.25], technologies: ["4G"], azimuthsDeg: [0, 60, 120, 180, 240, 300], overrides: { "4G": { bands: ["LTE1800"] } } });
+    const two = createSite({ id: "S2", coordinates: [76.958, 43.246], technologies: ["4G"] });
+    for (const opts of [{ band: "LTE1800" as const }, { technology: "4G" as const }]) {
+      const sites = [six, two];
+      const r = computeCoverage(sites, { ...opts, area: AREA, cellSizeM: 40, tileSize: 32 });
+      const query = prepareSignalAt(sites, opts);
+      let checked = 0;
+      for (let i = 0; i < r.powerDbm.length; i += 7) {
+        if (r.mask[i] === 0) continue;
+        const s = query(pixelCentre(r.grid, i)).servers;
+        expect(f32(s[0]!.powerDbm)).toBe(r.powerDbm[i]);
+        expect(f32(s[0]!.sinrDb)).toBe(r.sinrDb[i]);
+        expect(f32(s[1]!.powerDbm)).toBe(r.secondDbm[i]);
+        checked++;
+      }
+      expect(checked).toBeGreaterThan(500);
+    }
+  });
+});
+
 describe("computeCoverage — bad input and limits", () => {
   it("an empty site list gives an all-uncovered raster", () => {
     const r = computeCoverage([], { area: AREA, band: "NR3500", cellSizeM: 200 });
