@@ -46,20 +46,18 @@ export async function computeCoverageParallel(sites: unknown, options: ParallelC
   }
   const workers = requested ?? PARALLEL_DEFAULTS.workers();
   if (typeof workers !== "number" || !Number.isInteger(workers) || workers < 1) fail("INVALID_VALUE", "workers", workers, "an integer ≥ 1");
-  const run = setupCoverage(sites, rest);
+  // No layers of its own: the pixels go to shared ones, copied once into the result at the end.
+  const run = setupCoverage(sites, rest, { layers: false });
   const tiles = tilesOf(run.grid, run.tileSize);
   const n = run.grid.width * run.grid.height;
+  // The engine's fill values (NaN, server −1) where no tile writes (outside the area); the tests
+  // compare every layer with computeCoverage's bit for bit, outside pixels included.
   const shared = {
-    powerDbm: new Float32Array(new SharedArrayBuffer(n * 4)),
-    server: new Int32Array(new SharedArrayBuffer(n * 4)),
-    secondDbm: new Float32Array(new SharedArrayBuffer(n * 4)),
-    sinrDb: new Float32Array(new SharedArrayBuffer(n * 4)),
+    powerDbm: new Float32Array(new SharedArrayBuffer(n * 4)).fill(NaN),
+    server: new Int32Array(new SharedArrayBuffer(n * 4)).fill(-1),
+    secondDbm: new Float32Array(new SharedArrayBuffer(n * 4)).fill(NaN),
+    sinrDb: new Float32Array(new SharedArrayBuffer(n * 4)).fill(NaN),
   };
-  // Start from the engine's own fill values (NaN / −1), whatever they are.
-  shared.powerDbm.set(run.layers.powerDbm);
-  shared.server.set(run.layers.server);
-  shared.secondDbm.set(run.layers.secondDbm);
-  shared.sinrDb.set(run.layers.sinrDb);
   const counters = new Int32Array(new SharedArrayBuffer(8));
   const mask = new Uint8Array(new SharedArrayBuffer(n));
   mask.set(run.raster.mask);
@@ -110,11 +108,8 @@ export async function computeCoverageParallel(sites: unknown, options: ParallelC
   }
   await working;
   if (Atomics.load(counters, 1) !== tiles.length) throw new Error(`cellplan: ${Atomics.load(counters, 1)} of ${tiles.length} tiles computed`);
-  run.layers.powerDbm.set(shared.powerDbm);
-  run.layers.server.set(shared.server);
-  run.layers.secondDbm.set(shared.secondDbm);
-  run.layers.sinrDb.set(shared.sinrDb);
-  return run.raster;
+  // slice() copies into ordinary ArrayBuffers: the result does not stay on shared memory.
+  return { ...run.raster, powerDbm: shared.powerDbm.slice(), server: shared.server.slice(), secondDbm: shared.secondDbm.slice(), sinrDb: shared.sinrDb.slice() };
 }
 
 /** Starts `count` workers and settles when all are done or the first fails; every worker is terminated either way. */
