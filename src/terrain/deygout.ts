@@ -12,6 +12,10 @@
  *    level, candidates are taken in decreasing v until the budget runs out; only edges with
  *    v > −0.78 count, and a sub-path without one is not searched further.
  *
+ * With `distinctObstacles`, a sub-path's edge must be another obstacle than the edge that bounds
+ * it (see deygout-core.ts: the samples next to a rounded top are not new edges), which makes the
+ * result stable as the profile spacing changes; `terrainLoss` uses it by default.
+ *
  * Deygout's loss is not monotone in the terrain: raising a sample can move the principal edge or
  * lower the v of sub-path edges measured against a now higher principal top, and the total can
  * fall (test/terrain/deygout.test.ts keeps a worked example). The principal-edge loss — and so
@@ -19,7 +23,8 @@
  */
 import { fail } from "../errors.js";
 import type { Decibels, Metres } from "../units.js";
-import { KNIFE_EDGE_V_MIN, knifeEdgeLossDb } from "./knife-edge.js";
+import { deygoutCore, deygoutScratch } from "./deygout-core.js";
+import { KNIFE_EDGE_V_MIN } from "./knife-edge.js";
 import {
   DIFFRACTION_DEFAULTS,
   bulgeCoefficient,
@@ -41,6 +46,12 @@ export type DeygoutOptions = WaveOptions & {
    * only obstacles that reach the direct line.
    */
   minV?: number;
+  /**
+   * A sub-path's edge must belong to another obstacle than the edge bounding the sub-path (an
+   * obstacle: consecutive samples that each have v > minV). Default false: the classical
+   * sample-by-sample construction; `terrainLoss` sets it.
+   */
+  distinctObstacles?: boolean;
 };
 
 /** One knife edge used by a multiple-edge method. */
@@ -69,14 +80,6 @@ export interface DeygoutResult {
   edges: DiffractionEdge[];
 }
 
-interface Segment {
-  a: number;
-  b: number;
-  /** Elevations of the segment's end points (antenna tips or edge tops), m, curved frame. */
-  za: number;
-  zb: number;
-}
-
 /** Deygout diffraction loss over a profile, with the edges it used. */
 export function deygoutDiffraction(profile: TerrainProfile, options: DeygoutOptions): DeygoutResult {
   checkTerrainProfile(profile);
@@ -88,74 +91,34 @@ export function deygoutDiffraction(profile: TerrainProfile, options: DeygoutOpti
   }
   const minV = options.minV ?? V_MIN;
   if (typeof minV !== "number" || !(minV >= V_MIN) || !Number.isFinite(minV)) fail("INVALID_VALUE", "minV", minV, `a finite v ≥ ${V_MIN}`);
+  const distinct = options.distinctObstacles ?? false;
+  if (typeof distinct !== "boolean") fail("INVALID_VALUE", "distinctObstacles", distinct, "true or false");
 
-  const x = profile.distancesM;
-  const z = profile.elevationsM;
-  const n = x.length;
+  const n = profile.distancesM.length;
+  const x = Float64Array.from(profile.distancesM);
+  const z = new Float64Array(n);
   const x0 = x[0]!;
   const xn = x[n - 1]!;
   /** Elevation plus whole-path earth bulge: exact for every sub-path (see profile-geometry.ts). */
-  const curved = (i: number): number => z[i]! + (x[i]! - x0) * (xn - x[i]!) * c;
-
+  for (let i = 0; i < n; i++) z[i] = profile.elevationsM[i]! + (x[i]! - x0) * (xn - x[i]!) * c;
+  z[0] = profile.elevationsM[0]! + profile.txHeightM;
+  z[n - 1] = profile.elevationsM[n - 1]! + profile.rxHeightM;
+  // the budget bounds the edges kept; more than n points can never be edges
+  const s = deygoutScratch(Math.min(maxEdges, n));
+  const lossDb = deygoutCore({ x, z, n, gaps: null }, lambda, minV, distinct, s);
   const edges: DiffractionEdge[] = [];
-  let total = 0;
-  let budget = maxEdges;
-  let level = 0;
-  let segments: Segment[] = [{ a: 0, b: n - 1, za: z[0]! + profile.txHeightM, zb: z[n - 1]! + profile.rxHeightM }];
-
-  while (segments.length > 0 && budget > 0) {
-    const found: DiffractionEdge[] = [];
-    const from: Segment[] = [];
-    for (const s of segments) {
-      const e = bestEdge(s, x, curved, lambda);
-      if (e !== null && e.v > minV) {
-        e.level = level;
-        found.push(e);
-        from.push(s);
-      }
-    }
-    const order = found.map((_, k) => k).sort((p, q) => found[q]!.v - found[p]!.v || found[p]!.index - found[q]!.index);
-    const next: Segment[] = [];
-    for (const k of order) {
-      if (budget === 0) break;
-      budget--;
-      const e = found[k]!;
-      const s = from[k]!;
-      e.lossDb = knifeEdgeLossDb(e.v);
-      total += e.lossDb;
-      edges.push(e);
-      const top = curved(e.index);
-      next.push({ a: s.a, b: e.index, za: s.za, zb: top }, { a: e.index, b: s.b, za: top, zb: s.zb });
-    }
-    segments = next;
-    level++;
+  for (let m = 0; m < s.edges; m++) {
+    const index = s.edgeIdx[m]!;
+    edges.push({
+      index,
+      distanceM: x[index]!,
+      heightAboveLineM: s.edgeH[m]!,
+      v: s.edgeV[m]!,
+      lossDb: s.edgeLoss[m]!,
+      level: s.edgeLevel[m]!,
+      fromIndex: s.edgeFrom[m]!,
+      toIndex: s.edgeTo[m]!,
+    });
   }
-  return { lossDb: total, edges };
-}
-
-/** The interior sample of a segment with the largest v (first on ties), or null if it has none. */
-function bestEdge(s: Segment, x: ArrayLike<number>, curved: (i: number) => number, lambda: number): DiffractionEdge | null {
-  const { a, b, za, zb } = s;
-  if (b - a < 2) return null;
-  const xa = x[a]!;
-  const xb = x[b]!;
-  const span = xb - xa;
-  let best = -1;
-  let bestV = -Infinity;
-  let bestH = 0;
-  for (let i = a + 1; i < b; i++) {
-    const d1 = x[i]! - xa;
-    const d2 = xb - x[i]!;
-    const h = curved(i) - (za * d2 + zb * d1) / span;
-    const v = h * Math.sqrt((2 / lambda) * (1 / d1 + 1 / d2)); // P.526-15 eq. (26)
-    if (v !== v || v === Infinity || v === -Infinity) {
-      fail("INVALID_VALUE", `profile.distancesM[${i}]`, x[i], "a profile whose geometry gives a finite v (samples too close or values too large)");
-    }
-    if (v > bestV) {
-      bestV = v;
-      best = i;
-      bestH = h;
-    }
-  }
-  return { index: best, distanceM: x[best]!, heightAboveLineM: bestH, v: bestV, lossDb: 0, level: 0, fromIndex: a, toIndex: b };
+  return { lossDb, edges };
 }

@@ -15,6 +15,8 @@ export type TerrainLossOptions = WaveOptions & {
   maxEdges?: number;
   /** Smallest v of an edge that counts (default `TERRAIN_LOSS_DEFAULTS.minV`). */
   minV?: number;
+  /** Sub-path edges must be other obstacles than the edge bounding them (default `TERRAIN_LOSS_DEFAULTS.distinctObstacles`). */
+  distinctObstacles?: boolean;
 };
 
 /**
@@ -23,9 +25,21 @@ export type TerrainLossOptions = WaveOptions & {
  * path-loss models the engine adds terrain to (Hata and TR 38.901 are fitted over even ground), and
  * counting it again would make flat terrain cost several dB. Set `minV: -0.78` for P.526's own
  * threshold (the pure knife-edge answer).
+ *
+ * Sub-path edges must be distinct obstacles (deygout-core.ts): the samples beside a rounded top
+ * are part of that top, not further knife edges, so the loss does not grow as the profile spacing
+ * shrinks. Set `distinctObstacles: false` for the classical sample-by-sample construction.
  */
 export const TERRAIN_LOSS_DEFAULTS = {
   minV: 0,
+  distinctObstacles: true,
+  /**
+   * Sample spacing of the profiles the coverage engine builds for `terrainLoss` (exact path) and
+   * of its radial sweep, as a share of the DEM spacing: half catches ridge tops between DEM nodes,
+   * and the loss then moves ~3× less when the spacing is halved again (over 3,000 Almaty paths,
+   * share 1 → ½: mean 0.5 dB, p95 4.1 dB; ½ → ¼: mean 0.3 dB, p95 0.9 dB).
+   */
+  stepShare: 0.5,
 };
 
 export interface TerrainLoss {
@@ -45,8 +59,8 @@ export interface TerrainLoss {
 
 /**
  * The exact (reference) terrain loss of one path: line-of-sight and first-Fresnel-zone clearance
- * tests, and Deygout's multiple knife-edge loss (ITU-R P.526, up to 3 edges by default) over the
- * obstacles that reach the direct line (see `TERRAIN_LOSS_DEFAULTS`), with the effective-earth
+ * tests, and Deygout's multiple knife-edge loss (ITU-R P.526, up to 3 edges by default, each a
+ * distinct obstacle) over the obstacles that reach the direct line (see `TERRAIN_LOSS_DEFAULTS`), with the effective-earth
  * bulge d1·d2/(2kR).
  */
 export function terrainLoss(profile: GroundProfile, options: TerrainLossOptions): TerrainLoss {
@@ -77,6 +91,7 @@ export function terrainLoss(profile: GroundProfile, options: TerrainLossOptions)
     kFactor,
     maxEdges: options.maxEdges ?? DIFFRACTION_DEFAULTS.maxEdges,
     minV: options.minV ?? TERRAIN_LOSS_DEFAULTS.minV,
+    distinctObstacles: options.distinctObstacles ?? TERRAIN_LOSS_DEFAULTS.distinctObstacles,
   });
   return { lossDb, lineOfSight, fresnelClearance: clearance, fresnelClear: clearance >= 0.6, edges };
 }

@@ -124,3 +124,65 @@ describe("deygoutDiffraction is not monotone in the terrain", () => {
     expect(after.lossDb).toBeCloseTo(11.03285, 4);
   });
 });
+
+describe("deygoutDiffraction — distinct obstacles", () => {
+  // Flat earth, λ = 1 m, 0 m antennas on 0 m ground. A flat-topped hill (4900, 5000, 5100 m at
+  // 42 / 42.5 / 42 m) and a separate ridge at 8000 m (20 m), ground at 0 m between them.
+  const profile: TerrainProfile = {
+    distancesM: [0, 2000, 4900, 5000, 5100, 6500, 8000, 10_000],
+    elevationsM: [0, 0, 42, 42.5, 42, 0, 20, 0],
+    txHeightM: 0,
+    rxHeightM: 0,
+  };
+  const o = { ...ONE_METRE, minV: 0 };
+
+  // Principal: 5000 m, v = 42.5·√(2·(1/5000 + 1/5000)) = 1.20208 (4900 m: 1.18835; 8000 m: 0.70711).
+  // Sub-path tx → (5000, 42.5): the line is at 41.65 m at 4900 m, h = 0.35, v = 0.35·√(2·(1/4900 + 1/100))
+  //   = 0.35/7 = 0.05 — the hill's own shoulder.
+  // Sub-path (5000, 42.5) → rx: at 5100 m the line is at 41.65 m (h = 0.35, v = 0.05, the other
+  //   shoulder); at 8000 m it is at 17 m: h = 3, v = 3·√(2·(1/3000 + 1/2000)) = 0.122474 — the ridge.
+  it("counts the samples beside a flat top as that top, not as further edges", () => {
+    const classical = deygoutDiffraction(profile, o);
+    const distinct = deygoutDiffraction(profile, { ...o, distinctObstacles: true });
+    expect(classical.edges.map((e) => e.distanceM)).toEqual([5000, 8000, 4900]);
+    expect(classical.edges[2]!.v).toBeCloseTo(0.05, 9);
+    expect(distinct.edges.map((e) => e.distanceM)).toEqual([5000, 8000]);
+    expect(distinct.edges[0]!.v).toBeCloseTo(1.20208, 5);
+    expect(distinct.edges[1]!.v).toBeCloseTo(0.122474, 5);
+    expect(distinct.lossDb).toBeCloseTo(knifeEdgeLossDb(1.2020815) + knifeEdgeLossDb(0.1224745), 5);
+    expect(classical.lossDb - distinct.lossDb).toBeCloseTo(knifeEdgeLossDb(0.05), 9); // 6.5 dB for a shoulder
+  });
+
+  it("leaves obstacles with ground between them alone (the two ridges worked by hand, plus a valley sample)", () => {
+    const twoRidges: TerrainProfile = { distancesM: [0, 1000, 2000, 4500, 7000, 10_000], elevationsM: [0, 0, 30, 0, 25, 0], txHeightM: 0, rxHeightM: 0 };
+    const distinct = deygoutDiffraction(twoRidges, { ...o, distinctObstacles: true });
+    expect(distinct).toEqual(deygoutDiffraction(twoRidges, o));
+    expect(distinct.lossDb).toBeCloseTo(24.18508, 3);
+  });
+
+  it("treats neighbouring samples as one obstacle: meant for profiles at DEM spacing, not for sparse hand-made ones", () => {
+    // the hand-worked profile has no sample between its ridges: with the rule they are one obstacle
+    const sparse: TerrainProfile = { distancesM: [0, 1000, 2000, 7000, 10_000], elevationsM: [0, 0, 30, 25, 0], txHeightM: 0, rxHeightM: 0 };
+    expect(deygoutDiffraction(sparse, { ...o, distinctObstacles: true }).edges.map((e) => e.distanceM)).toEqual([2000]);
+  });
+
+  it("on a smooth hill, keeps the classical construction from taking the sample beside the top as a second edge", () => {
+    // a 60 m cosine hill 2 km wide at 4 km, a 25 m hill at 7 km; λ = 0.375 m, 10 m and 1.5 m antennas
+    const hill = (x: number) => (Math.abs(x - 4000) < 1000 ? 30 * (1 + Math.cos((Math.PI * (x - 4000)) / 1000)) : 0) + (Math.abs(x - 7000) < 500 ? 12.5 * (1 + Math.cos((Math.PI * (x - 7000)) / 500)) : 0);
+    for (const step of [25, 12.5]) {
+      const distancesM = Array.from({ length: Math.round(10_000 / step) + 1 }, (_, i) => i * step);
+      const p: TerrainProfile = { distancesM, elevationsM: distancesM.map(hill), txHeightM: 10, rxHeightM: 1.5 };
+      const w = { wavelengthM: 0.375, kFactor: Infinity, minV: 0 };
+      const classical = deygoutDiffraction(p, w);
+      const distinct = deygoutDiffraction(p, { ...w, distinctObstacles: true });
+      // classical: the top, then two samples of its own flanks as "sub-path edges" (+13.5 dB)
+      expect(classical.edges.map((e) => e.distanceM)).toEqual([4000, 3975, 4025]);
+      expect(distinct.edges.map((e) => e.distanceM)).toEqual([4000]);
+      expect(classical.lossDb - distinct.lossDb).toBeGreaterThan(12);
+    }
+  });
+
+  it("refuses a non-boolean option", () => {
+    expectProblem(() => deygoutDiffraction({ distancesM: [0, 1, 2], elevationsM: [0, 1, 0], txHeightM: 1, rxHeightM: 1 }, { ...ONE_METRE, distinctObstacles: "yes" as unknown as boolean }), "INVALID_VALUE", "distinctObstacles");
+  });
+});
