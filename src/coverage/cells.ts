@@ -12,10 +12,12 @@ import { RADIO_DEFAULTS } from "../radio/defaults.js";
 import { referenceSignalPowerDbm, thermalNoiseDbm } from "../radio/link-budget.js";
 import type { Technology } from "../units.js";
 import type { Dem } from "../terrain/dem.js";
-import { terrainLoss } from "../terrain/loss.js";
-import { buildHorizon, horizonLossDb, type Horizon } from "../terrain/radial.js";
+import { averagingFromM, averagingToM, effectiveHeightM, prepareHataHeightCorrection, profileMeanGroundM } from "../terrain/effective-height.js";
+import { TERRAIN_LOSS_DEFAULTS, terrainLoss } from "../terrain/loss.js";
+import { buildHorizon, radialLossDb, radialMeanGroundM, radialOf, type Horizon } from "../terrain/radial.js";
+import { replayed, ReplayMemo, type TerrainTerm } from "../terrain/replay-memo.js";
 import { SPEED_OF_LIGHT_M_PER_S } from "../math.js";
-import { groundElevationM, terrainProfile } from "../terrain/profile.js";
+import { demSpacingM, groundElevationM, terrainProfile } from "../terrain/profile.js";
 import type { LonLat } from "../units.js";
 import type { CoverageOptions } from "./compute.js";
 import { defaultModel } from "./defaults.js";
@@ -89,7 +91,7 @@ export interface CellSetup {
 export type ModelChooser = (cell: { band: Band; freqMHz: number; heightM: number; rxHeightM: number; siteId: string }) => Link;
 
 /** The coverage options that shape the cells, with the numeric ones already resolved. */
-export type CellOptions = Pick<CoverageOptions, "band" | "technology" | "noiseFigureDb" | "model" | "patterns" | "tables" | "terrain" | "terrainMethod"> & {
+export type CellOptions = Pick<CoverageOptions, "band" | "technology" | "noiseFigureDb" | "model" | "patterns" | "tables" | "terrain" | "terrainMethod" | "effectiveHeight"> & {
   rxHeightM: number;
   penetrationLossDb: number;
   shadowingMarginDb: number;
@@ -115,11 +117,20 @@ export function prepareCells(sites: readonly Site[], o: CellOptions): CellSetup 
   const kernel: KernelCell[] = [];
   const skipped: SkippedSite[] = [];
   const horizontalTables: HorizontalTables = new Map();
+  if (o.effectiveHeight !== undefined && o.effectiveHeight !== "terrain" && o.effectiveHeight !== "mast") {
+    fail("INVALID_VALUE", "effectiveHeight", o.effectiveHeight, '"terrain" (height above the average terrain, Hata family) or "mast"');
+  }
+  if (o.terrainMethod !== undefined && o.terrainMethod !== "exact" && o.terrainMethod !== "radial") {
+    fail("INVALID_VALUE", "terrainMethod", o.terrainMethod, '"exact" or "radial"');
+  }
+  // cells of one site, mast height, band and link have the same terrain term: computed once per point
+  const memo = o.terrain ? new ReplayMemo() : null;
+  const groups = new Map<string, number>();
   for (const site of sites) {
     const [lon, lat] = site.geometry.coordinates;
     const frame = localFrame(lat);
     const siteGroundM = o.terrain ? (site.properties.groundElevationM ?? groundElevationM(o.terrain, [lon, lat], `site "${site.properties.id}"`)) : 0;
-    const horizons = new Map<number, { horizon: Horizon; rangeM: number }>(); // by mast height: sectors at one height share a sweep
+    const horizons: HorizonCache = new Map(); // by mast height: sectors at one height share a sweep
     let used = 0;
     site.properties.sectors.forEach((sector, sectorIndex) => {
       sector.cells.forEach((cell, cellIndex) => {
@@ -173,11 +184,15 @@ export function prepareCells(sites: readonly Site[], o: CellOptions): CellSetup 
           // pattern from `terrainTablesBelow2` on, through cellPowerAt's terrain branch
           exactBelow2: fastPattern && !o.terrain ? TABLE_DEFAULTS.exactBelowM ** 2 : Infinity,
           terrainTablesBelow2: fastPattern && o.terrain ? TABLE_DEFAULTS.exactBelowM ** 2 : Infinity,
-          terrain: !o.terrain
-            ? null
-            : o.terrainMethod !== "radial"
-              ? terrainToward(o.terrain, [lon, lat], siteGroundM, sector.heightM, o.rxHeightM, info.downlinkCentreMHz)
-              : radialToward(o.rxHeightM, info.downlinkCentreMHz, horizonFor(horizons, o.terrain, [lon, lat], siteGroundM + sector.heightM, sector.heightM, cullRadiusM, o.pixelM ?? 25, o.bbox)),
+          terrain:
+            !o.terrain || !memo
+              ? null
+              : replayed(
+                  memo,
+                  groupOf(groups, JSON.stringify([site.properties.id, sector.heightM, link])),
+                  kernel.length,
+                  terrainFor(o, o.terrain, horizons, [lon, lat], siteGroundM, sector.heightM, link, cullRadiusM, info.downlinkCentreMHz),
+                ),
         });
       });
     });
@@ -206,42 +221,61 @@ function modelFor(c: { band: Band; freqMHz: number; heightM: number; rxHeightM: 
   return defaultModel(c.band, c.freqMHz, Math.max(c.heightM, c.rxHeightM + 1), c.rxHeightM);
 }
 
+type HorizonCache = Map<number, { horizon: Horizon; rangeM: number }>;
+
 /**
- * The exact terrain path of one cell: the loss of the profile between the antenna and the point
- * (`terrainLoss`: Deygout over obstacles that reach the direct line). The site's own ground
- * elevation, when it has one, replaces the DEM's at the mast.
+ * The terrain term of one cell: the diffraction loss toward the point (exact: `terrainLoss` over
+ * the profile; radial: the site's sweep, see src/terrain/radial.ts) plus, for a Hata-family link
+ * with `effectiveHeight: "terrain"` (the default with terrain), the change of path loss when the
+ * antenna's height is taken above the average terrain toward the point instead of above its own
+ * ground (src/terrain/effective-height.ts: the two terms never count the same terrain). The site's
+ * own ground elevation, when it has one, replaces the DEM's at the mast.
  */
-function terrainToward(dem: Dem, at: LonLat, groundM: number, heightM: number, rxHeightM: number, freqMHz: number) {
-  return (lon: number, lat: number): number => {
-    const profile = terrainProfile(dem, at, [lon, lat]);
-    if (profile.elevationsM.length < 3) return 0;
+function terrainFor(o: CellOptions, dem: Dem, horizons: HorizonCache, at: LonLat, groundM: number, heightM: number, link: Link, rangeM: number, freqMHz: number): TerrainTerm {
+  const correction = o.effectiveHeight === "mast" ? null : prepareHataHeightCorrection(link);
+  const rx = o.rxHeightM;
+  if (o.terrainMethod === "radial") {
+    const lambda = SPEED_OF_LIGHT_M_PER_S / (freqMHz * 1e6);
+    const h = horizonFor(horizons, dem, at, groundM, heightM, rangeM, o.pixelM ?? 25, o.bbox, correction !== null);
+    if (correction === null) return (_lon, _lat, ground, dx, dy, d) => radialLossDb(h, radialOf(h, dx, dy), d, ground + rx, lambda);
+    return (_lon, _lat, ground, dx, dy, d) => {
+      const r = radialOf(h, dx, dy);
+      const mean = radialMeanGroundM(h, r, d, ground - groundM);
+      return radialLossDb(h, r, d, ground + rx, lambda) + correction(d, effectiveHeightM(heightM, mean));
+    };
+  }
+  return (lon, lat, ground, _dx, _dy, d) => {
+    const profile = terrainProfile(dem, at, [lon, lat], { stepM: demSpacingM(dem, (at[1] + lat) / 2) * TERRAIN_LOSS_DEFAULTS.stepShare });
     profile.elevationsM[0] = groundM;
-    return terrainLoss(profile, { freqMHz, txHeightM: heightM, rxHeightM }).lossDb;
+    const loss = profile.elevationsM.length < 3 ? 0 : terrainLoss(profile, { freqMHz, txHeightM: heightM, rxHeightM: rx }).lossDb;
+    if (correction === null) return loss;
+    const mean = profileMeanGroundM(profile, averagingFromM(d), averagingToM(d), groundM, ground - groundM);
+    return loss + correction(d, effectiveHeightM(heightM, mean));
   };
 }
 
+function groupOf(groups: Map<string, number>, key: string): number {
+  let g = groups.get(key);
+  if (g === undefined) groups.set(key, (g = groups.size));
+  return g;
+}
+
 function horizonFor(
-  cache: Map<number, { horizon: Horizon; rangeM: number }>,
+  cache: HorizonCache,
   dem: Dem,
   at: LonLat,
-  zTx: number,
+  groundM: number,
   heightM: number,
   rangeM: number,
   pixelM: number,
   bbox: readonly [number, number, number, number] | undefined,
+  groundSums: boolean,
 ): Horizon {
   const hit = cache.get(heightM);
-  if (hit && hit.rangeM >= rangeM) return hit.horizon;
-  const horizon = buildHorizon(dem, at, zTx, rangeM, { pixelM, ...(bbox ? { bbox } : {}) });
+  if (hit && hit.rangeM >= rangeM && (hit.horizon.groundSums || !groundSums)) return hit.horizon;
+  const horizon = buildHorizon(dem, at, groundM + heightM, rangeM, { pixelM, groundM, groundSums, ...(bbox ? { bbox } : {}) });
   cache.set(heightM, { horizon, rangeM });
   return horizon;
-}
-
-/** The fast terrain path of one cell (`buildHorizon`): J(v) of the radial's principal horizon toward the point. */
-function radialToward(rxHeightM: number, freqMHz: number, horizon: Horizon) {
-  const lambda = SPEED_OF_LIGHT_M_PER_S / (freqMHz * 1e6);
-  return (_lon: number, _lat: number, groundM: number, dx: number, dy: number, d: number): number =>
-    horizonLossDb(horizon, dx, dy, d, groundM + rxHeightM, lambda);
 }
 
 /** The sector's pattern in the form the lookup tables take, or null when it needs the exact path. */

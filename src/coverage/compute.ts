@@ -51,6 +51,12 @@ export interface CoverageOptions {
    * src/terrain/radial.ts for its measured accuracy).
    */
   terrainMethod?: "radial" | "exact";
+  /**
+   * With terrain, the base-station height the Hata-family models use: "terrain" (default) the
+   * height above the average terrain toward each point (src/terrain/effective-height.ts), "mast"
+   * the mast height above its own ground. TR 38.901 models always use the mast height.
+   */
+  effectiveHeight?: "terrain" | "mast";
   /** A DEM with voids: "report" (default) refuses it naming the count, "fill" fills a copy (`fillVoids`). */
   terrainVoids?: "report" | "fill";
   onProgress?: (doneTiles: number, totalTiles: number) => void;
@@ -209,7 +215,7 @@ export function resolveCoverageInput(input: unknown, options: Omit<CoverageOptio
 
 /** The engine's cells for these options. */
 export function cellsFor(sites: readonly Site[], options: Omit<CoverageOptions, "area">, resolved: ResolvedCoverageOptions, bbox?: BBox) {
-  const { band, technology, noiseFigureDb, model, patterns, tables, terrain, terrainMethod } = options;
+  const { band, technology, noiseFigureDb, model, patterns, tables, terrain, terrainMethod, effectiveHeight } = options;
   return prepareCells(sites, {
     band,
     technology,
@@ -219,6 +225,7 @@ export function cellsFor(sites: readonly Site[], options: Omit<CoverageOptions, 
     tables,
     terrain,
     terrainMethod,
+    effectiveHeight,
     rxHeightM: resolved.rxHeightM,
     penetrationLossDb: resolved.penetrationLossDb,
     shadowingMarginDb: resolved.shadowingMarginDb,

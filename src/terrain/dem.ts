@@ -75,6 +75,42 @@ export function sampleDem(dem: Dem, lon: number, lat: number): number {
   return (a * (1 - fx) + b * fx) * (1 - fy) + (c * (1 - fx) + d * fx) * fy;
 }
 
+/**
+ * Bilinear heights along a ray: out[k] = the DEM at (lon0 + k·dLon, lat0 + k·dLat) for
+ * k = 1 … kMax, stopping before the first point off the DEM or next to a void. Returns the last k
+ * written (0 when none). `sampleDem`'s interpolation, stepped in grid units without a call per point.
+ */
+export function sampleRay(dem: Dem, lon0: number, lat0: number, dLon: number, dLat: number, kMax: number, out: Float64Array): number {
+  const { width, height, heights: h, nodata } = dem;
+  const xMax = width - 1;
+  const yMax = height - 1;
+  const x0 = (lon0 - dem.originLon) / dem.stepLonDeg;
+  const y0 = (dem.originLat - lat0) / dem.stepLatDeg;
+  const dx = dLon / dem.stepLonDeg;
+  const dy = -dLat / dem.stepLatDeg;
+  for (let k = 1; k <= kMax; k++) {
+    let x = x0 + k * dx;
+    let y = y0 + k * dy;
+    if (!(x >= -EDGE_EPS && y >= -EDGE_EPS && x <= xMax + EDGE_EPS && y <= yMax + EDGE_EPS)) return k - 1;
+    x = x < 0 ? 0 : x > xMax ? xMax : x;
+    y = y < 0 ? 0 : y > yMax ? yMax : y;
+    let c = Math.floor(x);
+    let r = Math.floor(y);
+    if (c > width - 2) c = width - 2;
+    if (r > height - 2) r = height - 2;
+    const fx = x - c;
+    const fy = y - r;
+    const i = r * width + c;
+    const a = h[i]!;
+    const b = h[i + 1]!;
+    const e = h[i + width]!;
+    const f = h[i + width + 1]!;
+    if (a === nodata || b === nodata || e === nodata || f === nodata || a !== a || b !== b || e !== e || f !== f) return k - 1;
+    out[k] = (a * (1 - fx) + b * fx) * (1 - fy) + (e * (1 - fx) + f * fx) * fy;
+  }
+  return kMax;
+}
+
 /** Number of void samples. */
 export function countVoids(dem: Dem): number {
   let n = 0;

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CellplanError } from "../../src/errors.js";
 import { decodeDem, encodeDem } from "../../src/terrain/codec.js";
-import { countVoids, cropDem, demBBox, fillVoids, sampleDem, type Dem } from "../../src/terrain/dem.js";
+import { countVoids, cropDem, demBBox, fillVoids, sampleDem, sampleRay, type Dem } from "../../src/terrain/dem.js";
 import { HGT_VOID, hgtTileOf, parseHgt } from "../../src/terrain/hgt.js";
 
 /** A DEM whose heights are a plane z = a + b·col + c·row: bilinear sampling must be exact on it. */
@@ -136,5 +136,25 @@ describe(".cpdem codec", () => {
       }),
       { numRuns: 500, seed: 5 },
     );
+  });
+});
+
+describe("sampleRay", () => {
+  const dem = planeDem(20, 10, (c, r) => 500 + 3 * c - 2 * r + 0.5 * c * r, "int16");
+
+  it("gives sampleDem's heights along the ray", () => {
+    const out = new Float64Array(40);
+    const m = sampleRay(dem, 76.013, 43.987, 0.004, -0.002, 30, out);
+    expect(m).toBe(30);
+    for (let k = 1; k <= m; k++) expect(out[k]).toBeCloseTo(sampleDem(dem, 76.013 + k * 0.004, 43.987 - k * 0.002), 9);
+  });
+
+  it("stops before the DEM's edge and before a void", () => {
+    const out = new Float64Array(40);
+    // east: the last column is at 76.19; 76.013 + k·0.01 ≤ 76.19 for k ≤ 17
+    expect(sampleRay(dem, 76.013, 43.95, 0.01, 0, 39, out)).toBe(17);
+    const holed = planeDem(20, 10, (c, r) => (c === 10 && r === 5 ? -32768 : 500), "int16");
+    // along row 5.5 the cells next to column 10 read the void from k = 8 (x = 9.3) on
+    expect(sampleRay(holed, 76.013, 43.945, 0.01, 0, 15, out)).toBe(7);
   });
 });
