@@ -20,9 +20,14 @@
  * A share below 1 (Lee's model caps h_e at a tenth of the reference height) lets a site in a
  * depression lose as well; then both terms apply to rising terrain.
  *
- * Validity: with the engine's `extrapolate: "formula"` the formula is evaluated at h_eff (loss never
- * below free space, as for the model itself); a link without it clamps h_eff to the model's
- * validity range (30–200 m) rather than failing pixel by pixel.
+ * Validity: h_eff is clamped to the model's validity range (30–200 m; a mast above 200 m keeps its
+ * own height) rather than failing pixel by pixel, with or without `extrapolate: "formula"` (whose
+ * free-space floor still applies): Hata's fit says nothing of a base station 500 m above a plain,
+ * and the cap bounds the gain. The engine culls each cell at its flat-earth radius (mast height,
+ * `COVERAGE_DEFAULTS.cullMarginDb` below the floor); the capped gain there, (13.82 + 6.55·log d_km)·
+ * log10(200 / h_b), is 19.4 dB for a 30 m mast at 30 km — so with the default 20 dB margin a culled
+ * cell still stays below the outdoor threshold and the noise (a smaller margin or a lower mast
+ * leaves out some of the far, elevated sites' weak signal).
  */
 import { FSPL_CONSTANT_DB } from "../propagation/fspl.js";
 import { cost231HataConstantDb } from "../propagation/cost231-hata.js";
@@ -80,8 +85,9 @@ export function effectiveHeightM(mastM: number, meanGroundAboveSiteM: number): n
 }
 
 /**
- * For a Hata-family link, the change of its path loss when h_b is h_eff instead of the link's
- * mast height: L(d, h_eff) − L(d, h_b), dB (negative when h_eff > h_b). Both Hata formulas depend
+ * For a Hata-family link, the change of its path loss when h_b is h_eff (clamped to the validity
+ * range, see above) instead of the link's mast height: L(d, h_eff) − L(d, h_b), dB (negative when
+ * h_eff > h_b). Both Hata formulas depend
  * on h_b through −13.82·log h_b + (44.9 − 6.55·log h_b)·log d_km; the free-space floor of
  * `extrapolate: "formula"` applies to both terms. Null for other models (TR 38.901 defines h_BS
  * above the ground at the mast; free space has no height).
@@ -96,20 +102,22 @@ export function prepareHataHeightCorrection(link: Link): ((distanceM: number, hE
   const lhb = Math.log10(hb);
   const b = 44.9 - 6.55 * lhb;
   const free = FSPL_CONSTANT_DB + 20 * Math.log10(f) + 60;
+  const [lo, hi] = PATH_LOSS_MODELS[link.model].validity.txHeightM!;
+  const top = Math.max(hi, hb);
   if (link.extrapolate === "formula") {
     return (d, hEff) => {
-      if (hEff === hb) return 0;
+      const h = hEff > top ? top : hEff;
+      if (h === hb) return 0;
       const lg = Math.log10((d < 1 ? 1 : d) * 1e-3);
-      const lh = Math.log10(hEff);
+      const lh = Math.log10(h);
       const fs = free + 20 * lg;
       const mast = a + b * lg;
       const eff = a - 13.82 * (lh - lhb) + (44.9 - 6.55 * lh) * lg;
       return (eff > fs ? eff : fs) - (mast > fs ? mast : fs);
     };
   }
-  const [lo, hi] = PATH_LOSS_MODELS[link.model].validity.txHeightM!;
   return (d, hEff) => {
-    const h = hEff < lo ? lo : hEff > hi ? hi : hEff;
+    const h = hEff < lo ? lo : hEff > top ? top : hEff;
     if (h === hb) return 0;
     const dl = Math.log10(h) - lhb;
     return -13.82 * dl - 6.55 * dl * Math.log10(d * 1e-3);

@@ -39,7 +39,7 @@ describe("effective antenna height", () => {
     for (const link of [hata, cost]) {
       const correction = prepareHataHeightCorrection(link)!;
       for (const d of [150, 800, 1000, 4000, 12_000, 30_000]) {
-        for (const h of [link.txHeightM, 45, 90, 400]) {
+        for (const h of [link.txHeightM, 45, 90, 200]) {
           const expected = pathLossDb({ ...link, txHeightM: h, distanceM: d }) - pathLossDb({ ...link, distanceM: d });
           expect(correction(d, h)).toBeCloseTo(expected, 9);
         }
@@ -53,7 +53,10 @@ describe("effective antenna height", () => {
     expect(prepareHataHeightCorrection(hata)!(3000, 90)).toBeCloseTo(-8.084889, 5);
   });
 
-  it("clamps h_eff to 30–200 m for a link that does not extrapolate", () => {
+  it("clamps h_eff to the validity range's 200 m, extrapolating or not, and to 30 m without extrapolation", () => {
+    expect(prepareHataHeightCorrection(hata)!(5000, 500)).toBe(prepareHataHeightCorrection(hata)!(5000, 200));
+    const tall = { ...hata, txHeightM: 250 }; // a mast above the range keeps its own height
+    expect(prepareHataHeightCorrection(tall)!(5000, 400)).toBe(0);
     const strict = { ...hata, extrapolate: undefined };
     const correction = prepareHataHeightCorrection(strict)!;
     expect(correction(5000, 500)).toBeCloseTo(pathLossDb({ ...strict, txHeightM: 200, distanceM: 5000 }) - pathLossDb({ ...strict, distanceM: 5000 }), 9);
