@@ -116,10 +116,22 @@ export interface SetupReuse {
   mask?: Uint8Array;
   /** `false`: allocate no output layers (the worker writes into shared ones). */
   layers?: boolean;
+  /** The run's frame already computed by `coverageFrame` for these inputs. */
+  frame?: CoverageFrame;
 }
 
-/** Everything before the pixel loop: checks, grid, mask, cells and empty layers. */
-export function setupCoverage(input: unknown, given: CoverageOptions, reuse: SetupReuse = {}): CoverageRun {
+/** A run's checked inputs and grid: what `setupCoverage` starts from (cheap: no mask, no cells). */
+export interface CoverageFrame {
+  options: CoverageOptions;
+  sites: ReturnType<typeof resolveCoverageInput>["sites"];
+  resolved: ResolvedCoverageOptions;
+  tileSize: number;
+  geometry: ReturnType<typeof areaOf>["geometry"];
+  grid: Grid;
+}
+
+/** Checks the sites and options and lays out the grid; throws `CellplanError` on bad input. */
+export function coverageFrame(input: unknown, given: CoverageOptions): CoverageFrame {
   const options = withTerrainVoids(given);
   const { sites, resolved, tileSize, maxPixels } = resolveCoverageInput(input, options);
   const { geometry, bbox } = areaOf(options.area);
@@ -131,6 +143,12 @@ export function setupCoverage(input: unknown, given: CoverageOptions, reuse: Set
       fail("OUT_OF_VALIDITY", "area", [gw, gs, ge, gn], `an area inside the terrain's samples [${[w, s, e, nn].map((x) => x.toFixed(4)).join(", ")}]`);
     }
   }
+  return { options, sites, resolved, tileSize, geometry, grid };
+}
+
+/** Everything before the pixel loop: checks, grid, mask, cells and empty layers. */
+export function setupCoverage(input: unknown, given: CoverageOptions, reuse: SetupReuse = {}): CoverageRun {
+  const { options, sites, resolved, tileSize, geometry, grid } = reuse.frame ?? coverageFrame(input, given);
   const n = grid.width * grid.height;
   let mask = reuse.mask;
   if (mask === undefined) {

@@ -11,8 +11,8 @@ import { computeTile, tilesOf, type CoverageLayers } from "../coverage/tiles.js"
 import { serialiseError, type CoverageWorkerInput, type CoverageWorkerMessage } from "./worker-messages.js";
 
 function run(input: CoverageWorkerInput, post: (m: CoverageWorkerMessage) => void): void {
-  // The main thread's mask is reused and no layers are allocated: the pixels go to the shared ones.
-  const { ctx, grid, tileSize } = setupCoverage(input.sites, input.options, { mask: new Uint8Array(input.mask), layers: false });
+  // No layers are allocated: the pixels go to the shared ones.
+  const { ctx, grid, tileSize } = setupCoverage(input.sites, input.options, { ...(input.mask ? { mask: new Uint8Array(input.mask) } : {}), layers: false });
   const tiles = tilesOf(grid, tileSize);
   if (tiles.length !== input.tileCount || grid.width !== input.width || grid.height !== input.height) {
     throw new Error(

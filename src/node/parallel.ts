@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import { setupCoverage, type CoverageOptions, type CoverageRaster } from "../coverage/compute.js";
+import { coverageFrame, setupCoverage, type CoverageOptions, type CoverageRaster, type CoverageRun } from "../coverage/compute.js";
 import { computeTile, tilesOf } from "../coverage/tiles.js";
 import { CellplanError, fail } from "../errors.js";
 import { rebuildError, type CoverageWorkerInput, type CoverageWorkerMessage } from "./worker-messages.js";
@@ -29,14 +29,14 @@ export const PARALLEL_DEFAULTS = {
 
 /**
  * `computeCoverage` on worker threads: the same raster, bit for bit in every layer, for any number of
- * threads. The calling thread validates and sets up once (a bad option rejects before any worker
- * starts) and, by default, computes tiles itself while the workers run; each worker repeats that
- * deterministic setup and takes tiles from the same shared counter,
- * writing into `SharedArrayBuffer` layers that are copied into ordinary typed arrays at the end.
+ * threads. The calling thread checks the inputs and lays out the grid (a bad option rejects before
+ * any worker starts), starts the workers, then sets up its own cells while they boot and, by
+ * default, computes tiles too, into the result's own layers. Each worker repeats the deterministic
+ * setup and takes tiles from the same shared counter, writing into `SharedArrayBuffer` layers whose
+ * tiles are copied into the result at the end (the result stays on ordinary memory).
  * `onProgress` runs on the calling thread as tiles finish. A custom `model` function cannot be sent
  * to a worker: it rejects with `INVALID_VALUE` (field `model`); use `computeCoverage` for it.
- * Workers reuse the calling thread's mask and allocate no layers of their own: memory is about
- * 2 × 13 bytes per pixel (the shared layers and the returned raster) plus each worker's tables.
+ * Memory: the raster's 17 bytes per pixel, 16 for the shared layers, and each worker's mask and tables.
  */
 export async function computeCoverageParallel(sites: unknown, options: ParallelCoverageOptions): Promise<CoverageRaster> {
   if (options === null || typeof options !== "object") fail("WRONG_TYPE", "options", options, "{ area, band | technology, … }");
@@ -46,12 +46,14 @@ export async function computeCoverageParallel(sites: unknown, options: ParallelC
   }
   const workers = requested ?? PARALLEL_DEFAULTS.workers();
   if (typeof workers !== "number" || !Number.isInteger(workers) || workers < 1) fail("INVALID_VALUE", "workers", workers, "an integer ≥ 1");
-  // No layers of its own: the pixels go to shared ones, copied once into the result at the end.
-  const run = setupCoverage(sites, rest, { layers: false });
-  const tiles = tilesOf(run.grid, run.tileSize);
-  const n = run.grid.width * run.grid.height;
-  // The engine's fill values (NaN, server −1) where no tile writes (outside the area); the tests
-  // compare every layer with computeCoverage's bit for bit, outside pixels included.
+  // Checks and grid first (cheap): bad input rejects before any worker starts. The workers then
+  // boot and set up while this thread builds its own cells, mask and layers.
+  const frame = coverageFrame(sites, rest);
+  const tiles = tilesOf(frame.grid, frame.tileSize);
+  const { width, height } = frame.grid;
+  const n = width * height;
+  // Worker tiles land here and are copied into the result's ordinary arrays tile by tile; the
+  // engine's fill values (NaN, server −1) stand where a tile writes nothing (outside the area).
   const shared = {
     powerDbm: new Float32Array(new SharedArrayBuffer(n * 4)).fill(NaN),
     server: new Int32Array(new SharedArrayBuffer(n * 4)).fill(-1),
@@ -59,14 +61,12 @@ export async function computeCoverageParallel(sites: unknown, options: ParallelC
     sinrDb: new Float32Array(new SharedArrayBuffer(n * 4)).fill(NaN),
   };
   const counters = new Int32Array(new SharedArrayBuffer(8));
-  const mask = new Uint8Array(new SharedArrayBuffer(n));
-  mask.set(run.raster.mask);
   const input: CoverageWorkerInput = {
     sites,
     options: rest,
     tileCount: tiles.length,
-    width: run.grid.width,
-    height: run.grid.height,
+    width,
+    height,
     layers: {
       powerDbm: shared.powerDbm.buffer as SharedArrayBuffer,
       server: shared.server.buffer as SharedArrayBuffer,
@@ -74,7 +74,6 @@ export async function computeCoverageParallel(sites: unknown, options: ParallelC
       sinrDb: shared.sinrDb.buffer as SharedArrayBuffer,
     },
     counters: counters.buffer as SharedArrayBuffer,
-    mask: mask.buffer as SharedArrayBuffer,
   };
   const threads = Math.min(workers, tiles.length);
   let done = 0;
@@ -86,30 +85,43 @@ export async function computeCoverageParallel(sites: unknown, options: ParallelC
     throw e;
   }) : Promise.resolve();
   working.catch(() => undefined); // handled below, after the caller's own tiles: not an unhandled rejection meanwhile
-  if (callerComputes) {
-    // The calling thread takes tiles from the same counter while the workers start and run.
-    const own = { powerDbm: shared.powerDbm, server: shared.server, secondDbm: shared.secondDbm, sinrDb: shared.sinrDb };
-    try {
+  const mine = new Uint8Array(tiles.length);
+  let run: CoverageRun;
+  try {
+    run = setupCoverage(sites, rest, { frame });
+    if (callerComputes) {
+      // The calling thread takes tiles from the same counter, into the result's own layers.
       for (;;) {
         const k = Atomics.add(counters, 0, 1);
         if (k >= tiles.length) break;
-        computeTile(run.ctx, tiles[k]!, own);
+        computeTile(run.ctx, tiles[k]!, run.layers);
+        mine[k] = 1;
         Atomics.add(counters, 1, 1);
         progress();
         // Let worker messages in between tiles: their progress reports, and a failure that stops us.
         await new Promise<void>((resolve) => setImmediate(resolve));
         if (failed) break;
       }
-    } catch (e) {
-      Atomics.store(counters, 0, tiles.length); // workers stop taking tiles
-      await working.catch(() => undefined);
-      throw e;
     }
+  } catch (e) {
+    Atomics.store(counters, 0, tiles.length); // workers stop taking tiles
+    await working.catch(() => undefined);
+    throw e;
   }
   await working;
   if (Atomics.load(counters, 1) !== tiles.length) throw new Error(`cellplan: ${Atomics.load(counters, 1)} of ${tiles.length} tiles computed`);
-  // slice() copies into ordinary ArrayBuffers: the result does not stay on shared memory.
-  return { ...run.raster, powerDbm: shared.powerDbm.slice(), server: shared.server.slice(), secondDbm: shared.secondDbm.slice(), sinrDb: shared.sinrDb.slice() };
+  tiles.forEach((t, k) => {
+    if (mine[k] === 1) return;
+    for (let r = t.r0; r < t.r1; r++) {
+      const a = r * width + t.c0;
+      const b = r * width + t.c1;
+      run.layers.powerDbm.set(shared.powerDbm.subarray(a, b), a);
+      run.layers.server.set(shared.server.subarray(a, b), a);
+      run.layers.secondDbm.set(shared.secondDbm.subarray(a, b), a);
+      run.layers.sinrDb.set(shared.sinrDb.subarray(a, b), a);
+    }
+  });
+  return run.raster;
 }
 
 /** Starts `count` workers and settles when all are done or the first fails; every worker is terminated either way. */

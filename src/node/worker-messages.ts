@@ -15,8 +15,8 @@ export interface CoverageWorkerInput {
   width: number;
   height: number;
   layers: { powerDbm: SharedArrayBuffer; server: SharedArrayBuffer; secondDbm: SharedArrayBuffer; sinrDb: SharedArrayBuffer };
-  /** The area mask the main thread rasterised (Uint8, one byte per pixel). */
-  mask: SharedArrayBuffer;
+  /** The area mask (Uint8, one byte per pixel), when the main thread has it already; else the worker rasterises its own. */
+  mask?: SharedArrayBuffer;
   /** Int32 slot 0: next tile index to take; slot 1: tiles finished (written after each tile's pixels). */
   counters: SharedArrayBuffer;
 }
