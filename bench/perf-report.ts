@@ -92,7 +92,7 @@ const rows = [
   ["No terrain, Almaty at 400 m, LTE800", `${fmt(noTerrain.ms, 0)} ms`, "1×"],
   ["Terrain, radial sweep, same raster", `${fmt(radialT.ms, 0)} ms`, `${fmt(radialT.ms / noTerrain.ms, 1)}× no terrain`],
   ["Terrain, exact profiles + Deygout, same raster", `${fmt(exactT.ms, 0)} ms`, `radial ${fmt(exactT.ms / radialT.ms, 0)}× faster`],
-  [`Radial vs exact principal edge, ${accuracy.n} seeded Almaty paths`, `mean ${fmt(accuracy.mean, 2)} dB, p95 ${fmt(accuracy.p95, 2)} dB`, "–"],
+  [`Radial vs exact path (Deygout, 3 distinct edges), ${accuracy.n} seeded Almaty paths, 50 m raster`, `mean ${fmt(accuracy.mean, 2)} dB, p95 ${fmt(accuracy.p95, 2)} dB`, "–"],
 ];
 const table = [
   `Measured by \`npm run bench\` (bench/perf-report.ts) on ${availableParallelism()} cores, Node ${process.version}; seeded scene of ${masked.toLocaleString("en-GB")} pixels × ${cells} cells.`,

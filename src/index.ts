@@ -52,7 +52,7 @@ export type { WedgeOptions, WedgeProperties } from "./model/wedges.js";
 export { SITES_SCHEMA_ID, sitesJsonSchema } from "./model/json-schema.js";
 
 // terrain
-export { DEM_LIMITS, countVoids, cropDem, demBBox, fillVoids, sampleDem } from "./terrain/dem.js";
+export { DEM_LIMITS, countVoids, cropDem, demBBox, fillVoids, sampleDem, sampleRay } from "./terrain/dem.js";
 export type { Dem } from "./terrain/dem.js";
 export { decodeDem, encodeDem } from "./terrain/codec.js";
 export type { DemFileHeader } from "./terrain/codec.js";
@@ -167,7 +167,8 @@ export { PROFILE_LIMITS, demSpacingM, groundElevationM, terrainProfile } from ".
 export type { GroundProfile, ProfileOptions } from "./terrain/profile.js";
 export { TERRAIN_LOSS_DEFAULTS, terrainLoss } from "./terrain/loss.js";
 export type { TerrainLoss, TerrainLossOptions } from "./terrain/loss.js";
-export { RADIAL_DEFAULTS, buildHorizon, horizonLossDb } from "./terrain/radial.js";
+export { RADIAL_DEFAULTS, buildHorizon, horizonLossDb, radialLossDb, radialMeanGroundM, radialOf } from "./terrain/radial.js";
+export { EFFECTIVE_HEIGHT_DEFAULTS, averagingFromM, averagingToM, effectiveHeightM, prepareHataHeightCorrection, profileMeanGroundM } from "./terrain/effective-height.js";
 export type { Horizon, HorizonOptions } from "./terrain/radial.js";
 export { withTerrainVoids } from "./coverage/compute.js";
 export { RENDER_DEFAULTS } from "./render/defaults.js";

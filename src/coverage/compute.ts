@@ -46,9 +46,9 @@ export interface CoverageOptions {
    */
   terrain?: Dem;
   /**
-   * "exact" (default): a terrain profile and Deygout (up to 3 edges) per pixel × cell — the reference,
-   * slow. "radial": one sweep per antenna and O(1) per pixel, the principal edge only (see
-   * src/terrain/radial.ts for its measured accuracy).
+   * "exact" (default): a terrain profile and Deygout (up to 3 distinct edges) per pixel × cell — the
+   * reference, slow. "radial": one sweep per antenna, then the same 3-edge Deygout over the sweep's
+   * samples per pixel (see src/terrain/radial.ts for its measured accuracy and cost).
    */
   terrainMethod?: "radial" | "exact";
   /**

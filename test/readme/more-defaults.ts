@@ -16,6 +16,10 @@ import { CLUSTER_DEFAULTS } from "../../src/rollout/cluster.js";
 import { PLACEMENT_DEFAULTS } from "../../src/rollout/placement.js";
 import { ROLLOUT_DEFAULTS } from "../../src/rollout/plan.js";
 import { RADIAL_DEFAULTS } from "../../src/terrain/radial.js";
+import { EFFECTIVE_HEIGHT_DEFAULTS } from "../../src/terrain/effective-height.js";
+import { STUDY_DEFAULTS } from "../../src/node/commands/study.js";
+import { OPTIMISE_COMMAND_DEFAULTS } from "../../src/node/commands/optimise.js";
+import { PROGRESS_DEFAULTS } from "../../src/node/progress.js";
 import { TERRAIN_LOSS_DEFAULTS } from "../../src/terrain/loss.js";
 import { ARBITRARY_DEFAULTS } from "../../src/testing/defaults.js";
 
@@ -31,6 +35,7 @@ const OBJECTS: Record<string, unknown> = {
   SYNTHETIC_DEFAULTS,
   TERRAIN_LOSS_DEFAULTS,
   RADIAL_DEFAULTS,
+  EFFECTIVE_HEIGHT_DEFAULTS,
   ANTENNA_DEFAULTS,
   GRID_DEFAULTS,
   RENDER_DEFAULTS,
@@ -41,6 +46,9 @@ const OBJECTS: Record<string, unknown> = {
   "GEOTIFF_DEFAULTS (cellplan/node)": GEOTIFF_DEFAULTS,
   "PNG_DEFAULTS (cellplan/node)": PNG_DEFAULTS,
   "HIGHS_WORKER_DEFAULTS (cellplan/node)": HIGHS_WORKER_DEFAULTS,
+  "STUDY_DEFAULTS (cellplan plan)": STUDY_DEFAULTS,
+  "OPTIMISE_COMMAND_DEFAULTS (cellplan optimise)": OPTIMISE_COMMAND_DEFAULTS,
+  "PROGRESS_DEFAULTS (cellplan CLI)": PROGRESS_DEFAULTS,
 };
 
 function show(v: unknown): string {
