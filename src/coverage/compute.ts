@@ -158,11 +158,12 @@ export function setupCoverage(input: unknown, given: CoverageOptions, reuse: Set
   } else if (mask.length !== n) fail("INVALID_VALUE", "mask", mask.length, `${n} pixels (width × height)`);
   const setup = cellsFor(sites, options, resolved, gridBBox(grid));
   const size = reuse.layers === false ? 0 : n;
+  // Not filled here: the tiles cover the grid and `computeTile` writes every pixel of its tile.
   const layers: CoverageLayers = {
-    powerDbm: new Float32Array(size).fill(NaN),
-    server: new Int32Array(size).fill(-1),
-    secondDbm: new Float32Array(size).fill(NaN),
-    sinrDb: new Float32Array(size).fill(NaN),
+    powerDbm: new Float32Array(size),
+    server: new Int32Array(size),
+    secondDbm: new Float32Array(size),
+    sinrDb: new Float32Array(size),
   };
   const ctx: TileContext = {
     grid,

@@ -70,6 +70,7 @@ export function tileCells(ctx: TileContext, t: Tile, ids: Int32Array): number {
  * Evaluates every masked pixel of a tile into the layers, cell by cell (each cell's constants stay
  * in registers across the tile's pixels). Per pixel, contributions arrive in increasing cell
  * order with the same arithmetic as `evaluatePoint`, so the results equal `signalAt`'s bit for bit.
+ * Pixels outside the area get the fill values (NaN, server −1): every pixel of the tile is written.
  */
 export function computeTile(ctx: TileContext, t: Tile, out: CoverageLayers): void {
   const g = ctx.grid;
@@ -138,8 +139,16 @@ export function computeTile(ctx: TileContext, t: Tile, out: CoverageLayers): voi
   for (let r = 0; r < h; r++) {
     for (let c = 0; c < w; c++) {
       const j = r * w + c;
-      if (s.inside[j] === 0) continue;
       const i = (t.r0 + r) * g.width + t.c0 + c;
+      if (s.inside[j] === 0) {
+        // Outside the area: the fill values, written here too so that a tile's pixels are all its own
+        // (worker threads fill shared layers that start zeroed).
+        out.powerDbm[i] = NaN;
+        out.server[i] = -1;
+        out.secondDbm[i] = NaN;
+        out.sinrDb[i] = NaN;
+        continue;
+      }
       const b = s.best[j]!;
       out.powerDbm[i] = s.bestDbm[j]!;
       out.server[i] = b;

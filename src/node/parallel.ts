@@ -52,13 +52,14 @@ export async function computeCoverageParallel(sites: unknown, options: ParallelC
   const tiles = tilesOf(frame.grid, frame.tileSize);
   const { width, height } = frame.grid;
   const n = width * height;
-  // Worker tiles land here and are copied into the result's ordinary arrays tile by tile; the
-  // engine's fill values (NaN, server −1) stand where a tile writes nothing (outside the area).
+  // Worker tiles land here (computeTile writes every pixel of a tile, the fill values outside the
+  // area) and are copied into the result's ordinary arrays tile by tile. Left unfilled: the memory
+  // is only touched where workers write.
   const shared = {
-    powerDbm: new Float32Array(new SharedArrayBuffer(n * 4)).fill(NaN),
-    server: new Int32Array(new SharedArrayBuffer(n * 4)).fill(-1),
-    secondDbm: new Float32Array(new SharedArrayBuffer(n * 4)).fill(NaN),
-    sinrDb: new Float32Array(new SharedArrayBuffer(n * 4)).fill(NaN),
+    powerDbm: new Float32Array(new SharedArrayBuffer(n * 4)),
+    server: new Int32Array(new SharedArrayBuffer(n * 4)),
+    secondDbm: new Float32Array(new SharedArrayBuffer(n * 4)),
+    sinrDb: new Float32Array(new SharedArrayBuffer(n * 4)),
   };
   const counters = new Int32Array(new SharedArrayBuffer(8));
   const input: CoverageWorkerInput = {
