@@ -44,7 +44,7 @@ export function cellDistanceM(c: KernelCell, lon: number, lat: number): number {
 // dB → mW as 2^(x·log2(10)/10): the fraction of the exponent rounded to 16 bits and looked up
 // as the product of two 256-entry tables (4 KB, cache-resident; relative error < 5.3e-6, i.e.
 // < 0.00003 dB per term of an interference sum), times an exact power of two. Deterministic, no
-// Math.pow per call; `computeTile` repeats this expression inline.
+// Math.pow per call; `addRow` (tile-rows.ts) repeats this expression inline.
 export const EXP_HI = Float64Array.from({ length: 257 }, (_, k) => 2 ** (k / 256));
 export const EXP_LO = Float64Array.from({ length: 256 }, (_, k) => 2 ** (k / 65536));
 /** POW2[k] = 2^(k − POW2_OFFSET); the offset keeps every index of a finite sum positive. */

@@ -127,7 +127,7 @@ export function buildFastAntenna(p: FastPattern, dh: number, maxDistanceM: numbe
 /**
  * Gain − path loss toward (dx east, dy north), d² = dx² + dy² ≥ exactBelowM², from the tables.
  * With `elevationDeg` (terrain sets it per point) the vertical pattern is evaluated exactly there
- * instead of read from the distance table. `computeTile` repeats the table-only expressions
+ * instead of read from the distance table. `groupOverTile` (tile-groups.ts) repeats the table-only expressions
  * inline, in the same order (bit-identical results).
  */
 export function fastGainMinusLoss(f: FastAntenna, dx: number, dy: number, d2: number, elevationDeg?: number): number {

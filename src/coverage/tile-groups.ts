@@ -1,5 +1,6 @@
 import type { KernelCell } from "./cells.js";
-import { cellPowerAt, DB_TO_LOG2, EXP_HI, EXP_LO, POW2, POW2_OFFSET } from "./kernel.js";
+import { cellPowerAt } from "./kernel.js";
+import { addRow } from "./tile-rows.js";
 import { HI_WORD, MANTISSA_SCALE, SUB } from "./tables.js";
 import type { TileScratch } from "./tiles.js";
 
@@ -64,12 +65,12 @@ export function groupScratch(): GroupScratch {
 }
 
 /**
- * A co-sited group of table-driven cells (`ids[first .. first + n)`, increasing) over a tile, a
- * row at a time: pass 1 reads the shared distance terms once per pixel and each member's
- * horizontal pattern into its own row buffer; pass 2 adds each member's mW and updates the best
- * servers, member by member in increasing cell order. Every member's power is the expression of
- * `fastGainMinusLoss` / `cellOverTile` with the same operands in the same order, so the results
- * are bit-identical to evaluating the cells one by one (and to `signalAt`; tested).
+ * A co-sited group of table-driven cells without terrain (`ids[first .. first + n)`, increasing;
+ * n ≥ 1) over a tile, a row at a time: pass 1 reads the shared distance terms once per pixel and
+ * each member's horizontal pattern into its own row buffer; pass 2 (`addRow`) adds each member's
+ * mW and updates the best servers, member by member in increasing cell order. Every member's
+ * power is `fastGainMinusLoss` written out, with the same operands in the same order, so the
+ * results are bit-identical to `cellPowerAt` and `signalAt` (tested).
  */
 export function groupOverTile(cells: readonly KernelCell[], ids: Int32Array, first: number, n: number, s: TileScratch, g: GroupScratch): void {
   const lead = cells[ids[first]!]!;
@@ -88,12 +89,7 @@ export function groupOverTile(cells: readonly KernelCell[], ids: Int32Array, fir
     g.hz[m] = fa.horizontal;
   }
   const { sinAz: gs, cosAz: gc, hScale: gh, capDb: gcap, sideLobeDb: gsla, gainDbi: ggain, base: gbase, hz: ghz } = g;
-  const { w, h, nb, lats, lons, inside, sums, bestDbm, secondDbm, best, bestMw, rowFirst, rowEnd, lon0, dLon, rowP } = s;
-  const expHi = EXP_HI;
-  const expLo = EXP_LO;
-  const pow2 = POW2;
-  const pow2Offset = POW2_OFFSET;
-  const dbToLog2 = DB_TO_LOG2;
+  const { w, h, lats, lons, inside, rowFirst, rowEnd, lon0, dLon, rowP } = s;
   const sub = SUB;
   const mantissaScale = MANTISSA_SCALE;
   const hiWord = HI_WORD;
@@ -136,32 +132,7 @@ export function groupOverTile(cells: readonly KernelCell[], ids: Int32Array, fir
         for (let m = 0; m < n; m++) rowP[m * w + c] = cellPowerAt(cells[ids[first + m]!]!, dx, dy, d2, lons[c]!, lats[r]!, NaN);
       }
     }
-    // Pass 2, member by member (increasing cell index, as the one-by-one path adds them).
-    for (let m = 0; m < n; m++) {
-      const id = ids[first + m]!;
-      const cell = cells[id]!;
-      const offset = cell.offset;
-      const slot = cell.bandSlot;
-      const at = m * w;
-      for (let c = c0; c < c1; c++) {
-        const p = rowP[at + c]!;
-        if (p === -Infinity) continue;
-        const j = row + c;
-        const z = (p + offset) * dbToLog2 + pow2Offset;
-        let mw = 0;
-        if (z > 30) {
-          const nn = z | 0;
-          const fr = ((z - nn) * 65536 + 0.5) | 0;
-          mw = expHi[fr >>> 8]! * expLo[fr & 255]! * pow2[nn]!;
-        }
-        sums[j * nb + slot]! += mw;
-        if (p > bestDbm[j]!) {
-          secondDbm[j] = bestDbm[j]!;
-          bestDbm[j] = p;
-          best[j] = id;
-          bestMw[j] = mw;
-        } else if (p > secondDbm[j]!) secondDbm[j] = p;
-      }
-    }
+    // Pass 2, member by member (increasing cell index, as evaluating them one by one adds them).
+    for (let m = 0; m < n; m++) addRow(s, cells[ids[first + m]!]!, ids[first + m]!, m * w, row, c0, c1);
   }
 }

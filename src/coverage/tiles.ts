@@ -2,9 +2,9 @@ import { gridNorth, type Grid } from "../raster/grid.js";
 import type { Dem } from "../terrain/dem.js";
 import { groundElevationM } from "../terrain/profile.js";
 import type { KernelCell } from "./cells.js";
-import { cellPowerAt, DB_TO_LOG2, EXP_HI, EXP_LO, POW2, POW2_OFFSET, sinrFromSums } from "./kernel.js";
-import { HI_WORD, MANTISSA_SCALE, SUB, type FastAntenna } from "./tables.js";
+import { cellPowerAt, sinrFromSums } from "./kernel.js";
 import { groupOverTile, groupScratch, MAX_GROUP, siteGroupKeys } from "./tile-groups.js";
+import { addRow } from "./tile-rows.js";
 
 /** A rectangle of pixels: columns [c0, c1), rows [r0, r1). */
 export interface Tile {
@@ -131,7 +131,7 @@ export function computeTile(ctx: TileContext, t: Tile, out: CoverageLayers): voi
     const key = keys[ids[k]!]!;
     let n = 1;
     while (key >= 0 && n < MAX_GROUP && k + n < count && keys[ids[k + n]!] === key) n++;
-    if (n === 1) cellOverTile(cells[ids[k]!]!, ids[k]!, s);
+    if (key < 0) cellOverTile(cells[ids[k]!]!, ids[k]!, s);
     else groupOverTile(cells, ids, k, n, s, scratch);
     k += n;
   }
@@ -187,47 +187,16 @@ export interface TileScratch {
   rowP: Float64Array;
 }
 
-/** Stands in for the tables of a cell without them (its `exactBelow2` is Infinity, so they are never read). */
-const NO_TABLES: FastAntenna = {
-  gainDbi: 0,
-  capDb: 0,
-  sideLobeDb: 0,
-  electricalTiltDeg: 0,
-  vBeamwidthDeg: NaN,
-  sinAz: 0,
-  cosAz: 1,
-  horizontal: new Float32Array(2),
-  hScale: 0,
-  byDistance: new Float64Array(6),
-  e0: 0,
-  bits: new Float64Array(1),
-  words: new Uint32Array(2),
-};
-
 /**
- * One cell over a tile's pixels, its constants in locals, a row at a time in two passes: first the
- * power at each reachable column (pure arithmetic and table reads, into a row buffer), then the
- * mW sum and the best / second-best update (the data-dependent branches). Splitting them lets the
- * CPU overlap the table reads of neighbouring pixels (about 25 % faster than one fused loop here).
- * Table-driven cells have `fastGainMinusLoss` and `dbToMw` written out here: the same expressions
- * in the same order, so results stay bit-identical to `cellPowerAt` / `signalAt` (tested); other
- * cells and points near the mast go through `cellPowerAt`.
+ * One cell without lookup tables (a pattern file, a mechanically tilted antenna) or with terrain,
+ * over a tile's pixels, a row at a time: pass 1 puts `cellPowerAt` of every reachable column into
+ * a row buffer, pass 2 (`addRow`) adds the mW and updates the best servers. Table-driven cells
+ * without terrain go through `groupOverTile` instead (tile-groups.ts).
  */
 function cellOverTile(cell: KernelCell, id: number, s: TileScratch): void {
-  const { lon: cLon, lat: cLat, kx, ky, cullR2, offset, bandSlot, exactBelow2, base } = cell;
-  const { byDistance: bd, horizontal: hz, sinAz, cosAz, hScale, capDb, sideLobeDb, gainDbi, e0, bits, words } = cell.fast ?? NO_TABLES;
-  const { w, h, nb, lats, lons, inside, sums, bestDbm, secondDbm, best, bestMw, rowFirst, rowEnd, lon0, dLon, ground } = s;
+  const { lon: cLon, lat: cLat, kx, ky, cullR2 } = cell;
+  const { w, h, lats, lons, inside, rowFirst, rowEnd, lon0, dLon, ground, rowP } = s;
   const hasGround = ground.length > 0;
-  const rowP = s.rowP;
-  // Imported constants read into locals: some module loaders turn live bindings into property reads.
-  const expHi = EXP_HI;
-  const expLo = EXP_LO;
-  const pow2 = POW2;
-  const pow2Offset = POW2_OFFSET;
-  const dbToLog2 = DB_TO_LOG2;
-  const sub = SUB;
-  const mantissaScale = MANTISSA_SCALE;
-  const hiWord = HI_WORD;
   for (let r = 0; r < h; r++) {
     const dy = (lats[r]! - cLat) * ky;
     const dy2 = dy * dy;
@@ -238,54 +207,12 @@ function cellOverTile(cell: KernelCell, id: number, s: TileScratch): void {
     const centre = (cLon - lon0) / dLon;
     const c0 = Math.max(rowFirst[r]!, Math.floor(centre - reach) - 1);
     const c1 = Math.min(rowEnd[r]!, Math.ceil(centre + reach) + 2);
-    // Pass 1: power of every reachable column of the row into rowP (-Infinity: masked out or beyond reach).
     for (let c = c0; c < c1; c++) {
       const j = row + c;
-      if (inside[j] === 0) {
-        rowP[c] = -Infinity;
-        continue;
-      }
       const dx = (lons[c]! - cLon) * kx;
       const d2 = dx * dx + dy2;
-      if (d2 > cullR2) {
-        rowP[c] = -Infinity;
-        continue;
-      }
-      if (d2 >= exactBelow2) {
-        bits[0] = d2;
-        const hi = words[hiWord]!;
-        const x = ((hi >>> 20) - 1023 - e0) * sub + (hi & 0xfffff) * mantissaScale;
-        const i = x | 0;
-        const tt = x - i;
-        const q = 3 * i;
-        const pl = bd[q]! + (bd[q + 3]! - bd[q]!) * tt;
-        const av = bd[q + 1]! + (bd[q + 4]! - bd[q + 1]!) * tt;
-        const invD = bd[q + 2]! + (bd[q + 5]! - bd[q + 2]!) * tt;
-        const y = ((dx * sinAz + dy * cosAz) * invD + 1) * hScale;
-        const jj = y | 0;
-        const ah = hz[jj]! + (hz[jj + 1]! - hz[jj]!) * (y - jj);
-        rowP[c] = base + (gainDbi - Math.min(ah + Math.min(av, sideLobeDb), capDb) - pl);
-      } else rowP[c] = cellPowerAt(cell, dx, dy, d2, lons[c]!, lats[r]!, hasGround ? ground[j]! : NaN);
+      rowP[c] = inside[j] === 0 || d2 > cullR2 ? -Infinity : cellPowerAt(cell, dx, dy, d2, lons[c]!, lats[r]!, hasGround ? ground[j]! : NaN);
     }
-    // Pass 2: linear sum for SINR and the best / second-best servers.
-    for (let c = c0; c < c1; c++) {
-      const p = rowP[c]!;
-      if (p === -Infinity) continue;
-      const j = row + c;
-      const z = (p + offset) * dbToLog2 + pow2Offset;
-      let mw = 0;
-      if (z > 30) {
-        const n = z | 0;
-        const fr = ((z - n) * 65536 + 0.5) | 0;
-        mw = expHi[fr >>> 8]! * expLo[fr & 255]! * pow2[n]!;
-      }
-      sums[j * nb + bandSlot]! += mw;
-      if (p > bestDbm[j]!) {
-        secondDbm[j] = bestDbm[j]!;
-        bestDbm[j] = p;
-        best[j] = id;
-        bestMw[j] = mw;
-      } else if (p > secondDbm[j]!) secondDbm[j] = p;
-    }
+    addRow(s, cell, id, 0, row, c0, c1);
   }
 }
