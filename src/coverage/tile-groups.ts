@@ -1,6 +1,6 @@
 import type { KernelCell } from "./cells.js";
 import { cellPowerAt } from "./kernel.js";
-import { addRow } from "./tile-rows.js";
+import { addRow, rowSpan } from "./tile-rows.js";
 import { HI_WORD, MANTISSA_SCALE, SUB } from "./tables.js";
 import type { TileScratch } from "./tiles.js";
 
@@ -89,7 +89,7 @@ export function groupOverTile(cells: readonly KernelCell[], ids: Int32Array, fir
     g.hz[m] = fa.horizontal;
   }
   const { sinAz: gs, cosAz: gc, hScale: gh, capDb: gcap, sideLobeDb: gsla, gainDbi: ggain, base: gbase, hz: ghz } = g;
-  const { w, h, lats, lons, inside, rowFirst, rowEnd, lon0, dLon, rowP } = s;
+  const { w, h, lats, lons, inside, rowP } = s;
   const sub = SUB;
   const mantissaScale = MANTISSA_SCALE;
   const hiWord = HI_WORD;
@@ -98,10 +98,9 @@ export function groupOverTile(cells: readonly KernelCell[], ids: Int32Array, fir
     const dy2 = dy * dy;
     if (dy2 > cullR2) continue;
     const row = r * w;
-    const reach = Math.sqrt(cullR2 - dy2) / kx / dLon;
-    const centre = (cLon - lon0) / dLon;
-    const c0 = Math.max(rowFirst[r]!, Math.floor(centre - reach) - 1);
-    const c1 = Math.min(rowEnd[r]!, Math.ceil(centre + reach) + 2);
+    rowSpan(s, r, cLon, kx, cullR2, dy2);
+    const c0 = s.span[0]!;
+    const c1 = s.span[1]!;
     // Pass 1: member m's power at column c goes to rowP[m · w + c] (−Infinity: masked out or beyond reach).
     for (let c = c0; c < c1; c++) {
       const j = row + c;

@@ -38,3 +38,15 @@ export function addRow(s: TileScratch, cell: KernelCell, id: number, at: number,
     } else if (p > secondDbm[j]!) secondDbm[j] = p;
   }
 }
+
+/**
+ * The columns [c0, c1) of tile row `r` a cell at longitude `cLon` (frame factor `kx`, cull radius²
+ * `cullR2`, squared north–south distance `dy2` to the row) can reach, widened by one column each
+ * side (the per-pixel test decides) and clipped to the row's masked span; into `s.span`.
+ */
+export function rowSpan(s: TileScratch, r: number, cLon: number, kx: number, cullR2: number, dy2: number): void {
+  const reach = Math.sqrt(cullR2 - dy2) / kx / s.dLon;
+  const centre = (cLon - s.lon0) / s.dLon;
+  s.span[0] = Math.max(s.rowFirst[r]!, Math.floor(centre - reach) - 1);
+  s.span[1] = Math.min(s.rowEnd[r]!, Math.ceil(centre + reach) + 2);
+}

@@ -4,7 +4,7 @@ import { groundElevationM } from "../terrain/profile.js";
 import type { KernelCell } from "./cells.js";
 import { cellPowerAt, sinrFromSums } from "./kernel.js";
 import { groupOverTile, groupScratch, MAX_GROUP, siteGroupKeys } from "./tile-groups.js";
-import { addRow } from "./tile-rows.js";
+import { addRow, rowSpan } from "./tile-rows.js";
 
 /** A rectangle of pixels: columns [c0, c1), rows [r0, r1). */
 export interface Tile {
@@ -99,6 +99,7 @@ export function computeTile(ctx: TileContext, t: Tile, out: CoverageLayers): voi
     bestMw: new Float64Array(np),
     sums: new Float64Array(np * nb),
     rowP: new Float64Array(w * MAX_GROUP),
+    span: new Int32Array(2),
   };
   const north = gridNorth(g);
   for (let r = 0; r < h; r++) s.lats[r] = north - (t.r0 + r + 0.5) * g.cellLatDeg;
@@ -185,6 +186,8 @@ export interface TileScratch {
   sums: Float64Array;
   /** One row's powers from the current cell or group member (pass 1; MAX_GROUP rows of w). */
   rowP: Float64Array;
+  /** [c0, c1): the columns of the current row a cell reaches (`rowSpan`). */
+  span: Int32Array;
 }
 
 /**
@@ -195,18 +198,16 @@ export interface TileScratch {
  */
 function cellOverTile(cell: KernelCell, id: number, s: TileScratch): void {
   const { lon: cLon, lat: cLat, kx, ky, cullR2 } = cell;
-  const { w, h, lats, lons, inside, rowFirst, rowEnd, lon0, dLon, ground, rowP } = s;
+  const { w, h, lats, lons, inside, ground, rowP } = s;
   const hasGround = ground.length > 0;
   for (let r = 0; r < h; r++) {
     const dy = (lats[r]! - cLat) * ky;
     const dy2 = dy * dy;
     if (dy2 > cullR2) continue;
     const row = r * w;
-    // Columns the cull circle can reach on this row, widened by one: the exact test below decides.
-    const reach = Math.sqrt(cullR2 - dy2) / kx / dLon;
-    const centre = (cLon - lon0) / dLon;
-    const c0 = Math.max(rowFirst[r]!, Math.floor(centre - reach) - 1);
-    const c1 = Math.min(rowEnd[r]!, Math.ceil(centre + reach) + 2);
+    rowSpan(s, r, cLon, kx, cullR2, dy2);
+    const c0 = s.span[0]!;
+    const c1 = s.span[1]!;
     for (let c = c0; c < c1; c++) {
       const j = row + c;
       const dx = (lons[c]! - cLon) * kx;

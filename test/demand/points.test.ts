@@ -4,6 +4,7 @@ import { DEMAND_DEFAULTS, demandPoints } from "../../src/demand/points.js";
 import { CellplanError } from "../../src/errors.js";
 import { localFrame } from "../../src/geo/frame.js";
 import { loadScenario } from "../../src/node/scenario.js";
+import { cellplanErrorOf as thrown } from "../fixtures/errors.js";
 
 const scenario = loadScenario();
 
@@ -27,15 +28,6 @@ const zones = {
   ],
 };
 
-function thrown(fn: () => unknown): CellplanError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof CellplanError) return e;
-    throw e;
-  }
-  throw new Error("expected a CellplanError");
-}
 
 describe("demandPoints on the Almaty population grid", () => {
   const d = demandPoints(scenario.population, { zones: scenario.districts });

@@ -9,6 +9,7 @@ import { listCells } from "../../src/model/cells.js";
 import { createSite } from "../../src/model/create.js";
 import { validateSites } from "../../src/model/validate.js";
 import { arbSiteCollection, arbSiteId } from "../../src/testing/arbitraries.js";
+import { cellplanErrorOf as errorOf } from "../fixtures/errors.js";
 
 const A = createSite({ id: "ALA-001", name: "Abay, 12", coordinates: [76.9457, 43.2383], technologies: ["2G", "4G"], phase: "2019-2020", groundElevationM: 812.5 });
 A.properties.meta = { owner: 'Kazakhtelecom "KT"', height: 31.5, leased: true, note: null };
@@ -29,15 +30,6 @@ const B = validateSites([
 ]).features[0]!;
 const SITES = { type: "FeatureCollection" as const, features: [A, B] };
 
-function errorOf(fn: () => unknown): CellplanError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof CellplanError) return e;
-    throw e;
-  }
-  throw new Error("expected a CellplanError");
-}
 
 /** A CSV of SITES with one field changed: `column` on data row `k` (0-based, after the header). */
 function edited(k: number, column: string, value: string): string {

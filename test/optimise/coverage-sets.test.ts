@@ -10,6 +10,7 @@ import { createSite } from "../../src/model/create.js";
 import { loadScenario } from "../../src/node/scenario.js";
 import { candidateGrid } from "../../src/optimise/candidates.js";
 import { COVERAGE_SET_DEFAULTS, candidateSite, coverageSets, type CoverageSetOptions, type CoverageSets, type SiteTemplate } from "../../src/optimise/coverage-sets.js";
+import { cellplanErrorOf as thrown } from "../fixtures/errors.js";
 
 type Points = { lon: Float64Array; lat: Float64Array };
 
@@ -80,15 +81,6 @@ function expectWellFormed(sets: CoverageSets, m: number, n: number): void {
   expect(bad).toEqual([]);
 }
 
-function thrown(fn: () => unknown): CellplanError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof CellplanError) return e;
-    throw e;
-  }
-  throw new Error("expected a CellplanError");
-}
 
 const all = (m: number) => Array.from({ length: m }, (_, j) => j);
 

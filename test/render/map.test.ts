@@ -10,21 +10,13 @@ import { renderMapSvg, renderPhaseMapSvg } from "../../src/render/map.js";
 import { viridis } from "../../src/render/ramp.js";
 import { BOUNDARY, DISTRICTS, ISOBANDS, PHASES, SITES } from "./scene.js";
 import { findAll, parseXml, type XmlElement } from "./xml.js";
+import { cellplanErrorOf as thrown } from "../fixtures/errors.js";
 
 const INPUT = { boundary: BOUNDARY, districts: DISTRICTS, isobands: ISOBANDS, sites: SITES };
 const OPTIONS = { width: 800, height: 600, title: "Test map: 4G <coverage> & sites", subtitle: "hand-made scene", phases: PHASES };
 
 const texts = (root: XmlElement) => findAll(root, "text").map((t) => t.text);
 
-function thrown(fn: () => unknown): CellplanError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof CellplanError) return e;
-    throw e;
-  }
-  throw new Error("expected a CellplanError");
-}
 
 describe("renderMapSvg", () => {
   const svg = renderMapSvg(INPUT, OPTIONS);
