@@ -1,11 +1,12 @@
 import { fail } from "../errors.js";
-import { frameDestination, frameDistanceM, localFrame } from "../geo/frame.js";
+import { frameDistanceM, localFrame } from "../geo/frame.js";
 import { technologyOf } from "../model/bands.js";
 import { createSite } from "../model/create.js";
 import type { Site, SiteCollection } from "../model/schema.js";
 import type { LonLat, Technology } from "../units.js";
 import type { Scenario } from "./scenario.js";
 import { ringCentroid } from "./summary.js";
+import { hexCluster } from "./cluster.js";
 
 /**
  * A provisional placement of the programme's sites, until the optimiser (issue 6) chooses them:
@@ -39,7 +40,7 @@ export function provisionalPlacement(scenario: Scenario, options: Partial<typeof
     phase.deployments.forEach((d, k) => {
       const tag = `${phase.id}/${d.technologies.join("+")}`;
       const positions = d.cluster
-        ? hexCluster(frame, cells[0]!.at, d.sites, o.clusterIsdM)
+        ? hexCluster(cells[0]!.at, d.sites, o.clusterIsdM)
         : spread(frame, cells.map((c) => c.at), d.sites, o.spacingFactor * Math.sqrt(populatedKm2 / d.sites) * 1000);
       if (positions.length < d.sites) {
         fail("INVALID_VALUE", `programme.phases[${phase.id}].sites`, d.sites, `at most ${positions.length} sites: the population grid has no more distinct places for ${tag}`);
@@ -73,18 +74,4 @@ function spread(frame: ReturnType<typeof localFrame>, candidates: LonLat[], n: n
     }
   }
   return chosen;
-}
-
-/** Centre, then rings of a hexagonal lattice with spacing `isdM`, nearest first: the first n points. */
-function hexCluster(frame: ReturnType<typeof localFrame>, centre: LonLat, n: number, isdM: number): LonLat[] {
-  const out: LonLat[] = [centre];
-  for (let ring = 1; out.length < n; ring++) {
-    for (let side = 0; side < 6 && out.length < n; side++) {
-      for (let step = 0; step < ring && out.length < n; step++) {
-        const corner = frameDestination(frame, centre, ring * isdM, 30 + 60 * side);
-        out.push(frameDestination(frame, corner, step * isdM, 30 + 60 * side + 120));
-      }
-    }
-  }
-  return out;
 }

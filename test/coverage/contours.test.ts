@@ -1,7 +1,7 @@
 import { booleanPointInPolygon } from "@turf/turf";
 import { expectValidMultiPolygons } from "../fixtures/rfc7946.js";
 import fc from "fast-check";
-import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from "geojson";
+import type { Feature, MultiPolygon, Polygon, Position } from "geojson";
 import { describe, expect, it } from "vitest";
 import { bestServerAreas } from "../../src/coverage/best-server-areas.js";
 import type { CoverageCell } from "../../src/coverage/cells.js";
@@ -10,10 +10,9 @@ import { MIN_EDGE_SHARE } from "../../src/coverage/contour-rings.js";
 import { coverageContours } from "../../src/coverage/contours.js";
 import { coverageStats } from "../../src/coverage/stats.js";
 import { CellplanError } from "../../src/errors.js";
-import { ringSignedAreaM2 } from "../../src/geo/area.js";
 import { localFrame } from "../../src/geo/frame.js";
 import { createSite } from "../../src/model/create.js";
-import { gridBBox, pixelCentre, type Grid } from "../../src/raster/grid.js";
+import { pixelCentre, type Grid } from "../../src/raster/grid.js";
 import type { BBox, LonLat } from "../../src/units.js";
 
 const CENTRE: LonLat = [76.95, 43.25];

@@ -1,6 +1,5 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CellplanError } from "../../src/errors.js";
 import { CSV_COLUMN_NAMES } from "../../src/io/csv-columns.js";
 import { sitesFromCsv } from "../../src/io/csv-read.js";
 import { formatCsv, parseCsv } from "../../src/io/csv-text.js";

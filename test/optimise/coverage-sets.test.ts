@@ -2,7 +2,6 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { prepareSignalAt, type SignalAtOptions } from "../../src/coverage/signal-at.js";
 import { demandPoints } from "../../src/demand/points.js";
-import { CellplanError } from "../../src/errors.js";
 import { localFrame } from "../../src/geo/frame.js";
 import { mulberry32 } from "../../src/math.js";
 import type { Band } from "../../src/model/bands.js";

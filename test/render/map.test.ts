@@ -4,7 +4,6 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { computeCoverage } from "../../src/coverage/compute.js";
 import { coverageContours } from "../../src/coverage/contours.js";
-import { CellplanError } from "../../src/errors.js";
 import { RENDER_DEFAULTS } from "../../src/render/defaults.js";
 import { renderMapSvg, renderPhaseMapSvg } from "../../src/render/map.js";
 import { viridis } from "../../src/render/ramp.js";

@@ -2,7 +2,7 @@ import { basename, extname } from "node:path";
 import type { CoverageArea } from "../../coverage/compute.js";
 import { demandPoints } from "../../demand/points.js";
 import { CellplanError, fail, type Problem } from "../../errors.js";
-import { BANDS, TECHNOLOGIES, isBand, type Band } from "../../model/bands.js";
+import { BANDS, TECHNOLOGIES, type Band } from "../../model/bands.js";
 import { decodeDem } from "../../terrain/codec.js";
 import type { Dem } from "../../terrain/dem.js";
 import { hgtTileOf, parseHgt } from "../../terrain/hgt.js";
