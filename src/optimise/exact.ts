@@ -42,6 +42,9 @@ export type MilpRunner = (p: SolverInstance, settings: MilpSettings) => Promise<
  * 5,000 demand / 500 candidates in seconds but nothing at 10,000 / 1,000 within a minute, and its
  * WebAssembly heap is capped at 2 GiB. Every HiGHS status is checked (`SOLVER_FAILED` otherwise).
  * Each call instantiates a fresh HiGHS runtime, so its memory is released with the result.
+ * With `conflicts` the MILP has one row x_a + x_b ≤ 1 per conflicting pair, so a `"milp"` bound and
+ * optimum are those of the problem with the conflicts (tighter than the Lagrangian bound, which
+ * ignores them).
  */
 export async function maxCoverageExact(options: MaxCoverageExactOptions): Promise<MaxCoverageExactResult> {
   return maxCoverageExactWith(options, async (p, settings) => {
@@ -99,10 +102,10 @@ export async function maxCoverageExactWith(options: MaxCoverageExactOptions, run
   };
 }
 
-/** Nonzeros of the coverage MILP: (row, column) pairs, one y per row, and the cardinality row. */
+/** Nonzeros of the coverage MILP: (row, column) pairs, one y per row, the cardinality row, and two per conflicting pair. */
 export function milpNonzeros(prepared: PreparedCoverage): number {
   const s = prepared.reduction.stats;
-  return s.reducedNonzeros + s.rows + s.freeCandidates;
+  return s.reducedNonzeros + s.rows + s.freeCandidates + 2 * s.conflictPairs;
 }
 
 /** Covered weight minus cost of `cols` on the reduced instance. */

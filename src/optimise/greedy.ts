@@ -35,10 +35,19 @@ function take(p: SolverInstance, count: Int32Array, c: number): number {
   return p.costs ? s - p.costs[c]! : s;
 }
 
+/** Marks the columns in conflict with `c` as taken (they can no longer join the set). */
+function blockAround(p: SolverInstance, taken: Uint8Array, c: number): void {
+  const conf = p.conflicts;
+  if (!conf) return;
+  for (let q = conf.offsets[c]!, end = conf.offsets[c + 1]!; q < end; q++) taken[conf.indices[q]!] = 1;
+}
+
 /**
  * Plain greedy: k rounds, each evaluating every unchosen column and taking the largest gain
  * (ties: lowest column). k·cols gain evaluations; the (1 − 1/e) guarantee of Nemhauser, Wolsey
- * and Fisher (1978) holds without costs. Kept as the baseline of the lazy version.
+ * and Fisher (1978) holds without costs. Kept as the baseline of the lazy version. With
+ * conflicts, columns in conflict with a chosen one are skipped; it stops short of k when none is
+ * left.
  */
 export function plainGreedy(p: SolverInstance, k: number): GreedyResult {
   const count = new Int32Array(p.rows);
@@ -46,7 +55,8 @@ export function plainGreedy(p: SolverInstance, k: number): GreedyResult {
   const chosen = new Int32Array(k);
   let evaluations = 0;
   let score = 0;
-  for (let t = 0; t < k; t++) {
+  let t = 0;
+  for (; t < k; t++) {
     let best = -1;
     let bestGain = -Infinity;
     for (let c = 0; c < p.cols; c++) {
@@ -58,11 +68,13 @@ export function plainGreedy(p: SolverInstance, k: number): GreedyResult {
         best = c;
       }
     }
+    if (best < 0) break;
     taken[best] = 1;
+    blockAround(p, taken, best);
     chosen[t] = best;
     score += take(p, count, best);
   }
-  return { chosen, score, gainEvaluations: evaluations };
+  return { chosen: t < k ? chosen.slice(0, t) : chosen, score, gainEvaluations: evaluations };
 }
 
 /**
@@ -71,7 +83,9 @@ export function plainGreedy(p: SolverInstance, k: number): GreedyResult {
  * bounds re-evaluates only the top until a freshly evaluated column stays on top. Ties are broken
  * by lowest column, exactly as `plainGreedy` breaks them, so both choose the same columns in the
  * same order. Typed-array heap, no allocation inside the rounds. Stops early, with fewer than k
- * columns, once the score reaches `until` (the set-cover use).
+ * columns, once the score reaches `until` (the set-cover use). With conflicts, a column in conflict
+ * with a chosen one is dropped when it reaches the top (conflicts only accumulate as the set
+ * grows); greedy stops short of k when no column is left.
  */
 export function lazyGreedy(p: SolverInstance, k: number, until = Infinity): GreedyResult {
   const n = p.cols;
@@ -80,6 +94,7 @@ export function lazyGreedy(p: SolverInstance, k: number, until = Infinity): Gree
   const heap = new Int32Array(n);
   const stamp = new Int32Array(n).fill(1);
   const chosen = new Int32Array(k);
+  const blocked = p.conflicts ? new Uint8Array(n) : null;
   for (let c = 0; c < n; c++) {
     key[c] = evaluate(p, count, c);
     heap[c] = c;
@@ -106,17 +121,24 @@ export function lazyGreedy(p: SolverInstance, k: number, until = Infinity): Gree
   let t = 0;
   for (; t < k && score < until; t++) {
     // stamp[c] = t + 1 when c's key is its gain given the first t choices
-    for (;;) {
+    while (size > 0) {
       const top = heap[0]!;
+      if (blocked && blocked[top]) {
+        heap[0] = heap[--size]!;
+        if (size > 0) siftDown(0);
+        continue;
+      }
       if (stamp[top] === t + 1) break;
       key[top] = evaluate(p, count, top);
       stamp[top] = t + 1;
       evaluations++;
       siftDown(0);
     }
+    if (size === 0) break;
     const best = heap[0]!;
     heap[0] = heap[--size]!;
     if (size > 0) siftDown(0);
+    if (blocked) blockAround(p, blocked, best);
     chosen[t] = best;
     score += take(p, count, best);
   }

@@ -1,4 +1,4 @@
-import { activateAround, swapLocalSearch, type SwapScratch } from "./local-search.js";
+import { activateAround, freeArgmax, swapLocalSearch, type SwapScratch } from "./local-search.js";
 import type { SearchState } from "./search-state.js";
 
 export interface IlsOptions {
@@ -32,6 +32,9 @@ export interface IlsResult {
  * can leave a deep local optimum), otherwise return to the best. Kicks widen while no new best is
  * found. Leaves the state at the best set found, which the caller
  * should polish with a full swap search. Deterministic for a given `rand` and iteration count.
+ * With conflicts, every set visited is free of them: a kick swaps in the neighbour when only
+ * `out` blocks it, forces it in when other chosen columns block it too (`forceIn`), and otherwise
+ * swaps in the next free column after a random start that can replace `out` (none: no swap).
  */
 export function iteratedLocalSearch(s: SearchState, scratch: SwapScratch, o: IlsOptions): IlsResult {
   const p = s.p;
@@ -47,6 +50,8 @@ export function iteratedLocalSearch(s: SearchState, scratch: SwapScratch, o: Ils
   let sinceBest = 0;
   const free = p.cols - s.size;
   const active = new Uint8Array(p.cols);
+  const removed = new Int32Array(s.size + 1);
+  const added = new Int32Array(s.size + 1);
   if (s.size === 0 || free === 0) return { iterations, improvements, swapMoves };
   for (; iterations < o.iterations; iterations++) {
     if (o.stop()) break;
@@ -62,13 +67,24 @@ export function iteratedLocalSearch(s: SearchState, scratch: SwapScratch, o: Ils
         const r = ci[co[out]! + Math.floor(o.rand() * len)]!;
         const deg = ro[r + 1]! - ro[r]!;
         const c = ri[ro[r]! + Math.floor(o.rand() * deg)]!;
-        if (!s.chosen[c]) inn = c;
+        if (!s.chosen[c] && s.canSwap(out, c)) inn = c;
+        else if (!s.chosen[c] && s.blocked) {
+          // blocked by other chosen columns: force it in (see forceIn)
+          if (!forceIn(s, out, c, removed, added, active)) restore(s, best, inBest);
+          continue;
+        }
       }
       if (inn < 0) {
-        // any free column: a random start, then the next free one
+        // any free column: a random start, then the next free one (that can replace `out`)
         let c = Math.floor(o.rand() * p.cols);
-        while (s.chosen[c]) c = c + 1 === p.cols ? 0 : c + 1;
-        inn = c;
+        for (let tries = 0; tries < p.cols; tries++) {
+          if (!s.chosen[c] && s.canSwap(out, c)) {
+            inn = c;
+            break;
+          }
+          c = c + 1 === p.cols ? 0 : c + 1;
+        }
+        if (inn < 0) continue;
       }
       s.swap(out, inn);
       activateAround(s, out, inn, active);
@@ -94,6 +110,39 @@ export function iteratedLocalSearch(s: SearchState, scratch: SwapScratch, o: Ils
   restore(s, best, inBest);
   s.resync();
   return { iterations, improvements, swapMoves };
+}
+
+/**
+ * Forced insertion (the perturbation of iterated local search for independent sets: Andrade,
+ * Resende and Werneck 2012): removes `out` and every chosen column in conflict with `inn`, adds
+ * `inn`, then refills to the former size with the best columns by gain − cost that nothing chosen
+ * blocks, and flags the columns around the change for the swap search. Returns false (the set then
+ * has fewer columns) when no column is left to refill with.
+ */
+function forceIn(s: SearchState, out: number, inn: number, removed: Int32Array, added: Int32Array, active: Uint8Array): boolean {
+  const size = s.size;
+  const conf = s.p.conflicts!;
+  let nr = 0;
+  s.remove(out);
+  removed[nr++] = out;
+  for (let q = conf.offsets[inn]!, end = conf.offsets[inn + 1]!; q < end; q++) {
+    const c = conf.indices[q]!;
+    if (s.chosen[c]) {
+      s.remove(c);
+      removed[nr++] = c;
+    }
+  }
+  s.add(inn);
+  added[0] = inn;
+  let na = 1;
+  while (s.size < size) {
+    const c = freeArgmax(s);
+    if (c < 0) return false;
+    s.add(c);
+    added[na++] = c;
+  }
+  for (let t = 0; t < nr; t++) activateAround(s, removed[t]!, added[t]!, active);
+  return true;
 }
 
 /** Moves the state back to the columns flagged in `inBest` (only the difference is touched). */

@@ -21,6 +21,11 @@ import type { SolverInstance } from "./reduce.js";
  * Fratta and Maffioli (1975), d = g + β·d_prev, projected on the box: on the instances of
  * `../shared/data/mclp/` it closes to within 0.01 % (2k) and 0.03 % (5k) of the LP bound HiGHS
  * computes, where the plain subgradient stalls 0.25 % above it.
+ *
+ * Conflicts between columns (`p.conflicts`) are not part of this relaxation: it bounds the problem
+ * without them, whose optimum is at least the optimum with them (dropping constraints only
+ * enlarges the feasible set), so L(λ) stays a valid upper bound, if a looser one. Its plans may
+ * then hold conflicting columns: `solveReduced` repairs them before use.
  */
 export class LagrangianDual {
   /** Best (lowest) L(λ) found so far, and the λ that gave it. */

@@ -5,10 +5,12 @@ export interface SwapScratch {
   extra: Float64Array;
   touched: Int32Array;
   mark: Uint8Array;
+  /** With conflicts: 1 on the columns in conflict with the column being swapped out (else all 0). */
+  adj: Uint8Array;
 }
 
 export function swapScratch(cols: number): SwapScratch {
-  return { extra: new Float64Array(cols), touched: new Int32Array(cols), mark: new Uint8Array(cols) };
+  return { extra: new Float64Array(cols), touched: new Int32Array(cols), mark: new Uint8Array(cols), adj: new Uint8Array(cols) };
 }
 
 /**
@@ -25,6 +27,10 @@ export function swapScratch(cols: number): SwapScratch {
  * `"best"`: each pass applies the best swap over all chosen columns; `"first"`: a pass applies
  * every improving swap as it finds it. Ties go to the earlier slot, then the lower column, so the
  * search is deterministic. `stop()` is polled once per pass.
+ *
+ * With conflicts, `e` may replace `o` only when no other chosen column conflicts with it
+ * (`blocked[e]` is 0, or 1 and that one is `o`): the best such `e` among the columns sharing a row
+ * with `o`, the free columns nothing chosen blocks, and the columns only `o` blocks.
  *
  * With `active` (a flag per column), only flagged chosen columns are tried as `o`; a column whose
  * best swap does not improve is unflagged, and a swap flags the chosen columns that share a row
@@ -43,8 +49,9 @@ export function swapLocalSearch(
   const { offsets: co, indices: ci } = p.colRows;
   const { offsets: ro, indices: ri } = p.rowCols;
   const w = p.weights;
-  const { count, gain, chosen, costs, list } = s;
-  const { extra, touched, mark } = scratch;
+  const { count, gain, chosen, costs, list, blocked } = s;
+  const { extra, touched, mark, adj } = scratch;
+  const conf = p.conflicts;
   let moves = 0;
   if (s.size === 0 || s.size >= p.cols) return 0;
   for (;;) {
@@ -76,16 +83,31 @@ export function swapLocalSearch(
         }
       }
       let e = bestFree;
-      let val = gain[e]! - costs[e]! + (mark[e] ? extra[e]! : 0);
+      let val = e < 0 ? -Infinity : gain[e]! - costs[e]! + (mark[e] ? extra[e]! : 0);
+      if (conf) for (let q = conf.offsets[o]!, end = conf.offsets[o + 1]!; q < end; q++) adj[conf.indices[q]!] = 1;
       for (let q = 0; q < nt; q++) {
         const c = touched[q]!;
+        if (blocked && blocked[c] !== adj[c]) continue; // another chosen column conflicts with c
         const v = gain[c]! + extra[c]! - costs[c]!;
         if (v > val || (v === val && c < e)) {
           val = v;
           e = c;
         }
-        mark[c] = 0;
       }
+      if (conf) {
+        // columns only o blocks (not touched: extra 0 unless marked)
+        for (let q = conf.offsets[o]!, end = conf.offsets[o + 1]!; q < end; q++) {
+          const c = conf.indices[q]!;
+          adj[c] = 0;
+          if (chosen[c] || blocked![c] !== 1) continue;
+          const v = gain[c]! + (mark[c] ? extra[c]! : 0) - costs[c]!;
+          if (v > val || (v === val && c < e)) {
+            val = v;
+            e = c;
+          }
+        }
+      }
+      for (let q = 0; q < nt; q++) mark[touched[q]!] = 0;
       const delta = val - (lossO - costs[o]!);
       if (active && delta <= s.eps) active[o] = 0;
       if (mode === "first") {
@@ -133,13 +155,16 @@ export function activateAround(s: SearchState, out: number, inn: number, active:
   }
 }
 
-/** The unchosen column of largest gain − cost (lowest index on ties). */
+/**
+ * The unchosen column of largest gain − cost (lowest index on ties) that no chosen column
+ * conflicts with; −1 when there is none.
+ */
 export function freeArgmax(s: SearchState): number {
-  const { gain, costs, chosen } = s;
+  const { gain, costs, chosen, blocked } = s;
   let best = -1;
   let bestVal = -Infinity;
   for (let c = 0; c < gain.length; c++) {
-    if (chosen[c]) continue;
+    if (chosen[c] || (blocked && blocked[c] !== 0)) continue;
     const v = gain[c]! - costs[c]!;
     if (v > bestVal) {
       bestVal = v;

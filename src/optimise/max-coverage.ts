@@ -36,7 +36,7 @@ export interface SearchOptions {
 
 /**
  * Options of `maxCoverage`: the instance (`weights`, `covers`), the number of new sites `k`, and
- * optional `fixed`, `forbidden` and `costs` (see `maxCoverage`).
+ * optional `fixed`, `forbidden`, `costs` and `conflicts` (see `maxCoverage`).
  */
 export interface MaxCoverageOptions extends CoverageInput, CandidateSelection, SearchOptions {
   /** New sites to choose: exactly this many, from the candidates that are neither fixed nor forbidden. */
@@ -58,7 +58,10 @@ export interface MaxCoverageResult {
   totalWeight: number;
   /** Weight no allowed or fixed candidate covers. */
   uncoverableWeight: number;
-  /** Upper bound on the best possible `objective` (valid for every plan of k free candidates). */
+  /**
+   * Upper bound on the best possible `objective` (valid for every plan of k free candidates). With
+   * `conflicts` it is the bound of the problem without them, still valid (see `maxCoverage`).
+   */
   bound: number;
   /** (bound − objective) / |bound| × 100 (0 when both are 0): how far the plan can be from the optimum at most. */
   gapPct: number;
@@ -79,14 +82,14 @@ export interface PreparedCoverage {
   k: number;
 }
 
-/** Validates the instance, `fixed`, `forbidden`, `costs` and `k`, and reduces the instance (see `reduceInstance`). */
+/** Validates the instance, `fixed`, `forbidden`, `costs`, `conflicts` and `k`, and reduces the instance (see `reduceInstance`). */
 export function prepareCoverage(options: CoverageInput & CandidateSelection & { k: number; limits?: InstanceLimits }): PreparedCoverage {
   if (options === null || typeof options !== "object") fail("WRONG_TYPE", "(options)", options, "{ weights, covers, k, … }");
   const instance = coverageInstance(options, options.limits);
   const selection = checkSelection(options, instance.candidateCount);
   const m = instance.candidateCount;
-  const free = m - selection.fixed.length - selection.forbiddenCount;
-  const k = checkK(options.k, free, m, selection.forbiddenCount, selection.fixed.length);
+  const free = m - selection.fixed.length - selection.forbiddenCount - selection.blockedCount;
+  const k = checkK(options.k, free, m, selection.forbiddenCount, selection.fixed.length, selection.blockedCount);
   return { instance, selection, reduction: reduceInstance(instance, selection), k };
 }
 
@@ -105,6 +108,16 @@ export function prepareCoverage(options: CoverageInput & CandidateSelection & { 
  *   small cost (say a few hundred people): co-location wins unless a new place covers that many
  *   more. `objective`, `bound` and `gapPct` are then about covered − cost; `covered` stays the
  *   people covered.
+ * - `conflicts`: pairs of candidates never chosen together (a minimum distance between sites:
+ *   `conflictPairs`), read as symmetric. A free candidate in conflict with a fixed site is never
+ *   chosen. Greedy skips candidates in conflict with the ones it chose, the swap search and the
+ *   ILS only make swaps that keep the plan free of conflicts, and the Lagrangian relaxation's
+ *   plans are repaired before they are used. The bound ignores the conflicts: dropping a
+ *   constraint can only raise the optimum, so it stays a valid upper bound, but the gap it states
+ *   may be wider than the plan's true distance from the optimum (a `proven` plan is still optimal).
+ *   When greedy cannot place k sites apart, a search for k candidates without conflicts
+ *   (`placeApart`) takes over; if none is found the call throws `INVALID_VALUE` (field `k`) saying
+ *   how many sites could be placed, never a plan with fewer than k.
  *
  * The search: merging of demand points no free candidate tells apart, lazy greedy, 1-swap local
  * search, iterated local search, and a Lagrangian relaxation bound by subgradient optimisation
@@ -113,8 +126,8 @@ export function prepareCoverage(options: CoverageInput & CandidateSelection & { 
  * (`OPTIMISE_DEFAULTS.boundSafety`). Without `timeLimitMs`, the same input and seed give the same
  * result on any machine (except the trace's `ms`).
  *
- * Throws `CellplanError` on bad input: see `coverageInstance`, `checkSelection`, `checkK` and
- * `reduceInstance` (nothing coverable at all).
+ * Throws `CellplanError` on bad input: see `coverageInstance`, `checkSelection`, `checkConflicts`,
+ * `checkK` and `reduceInstance` (nothing coverable at all).
  */
 export function maxCoverage(options: MaxCoverageOptions): MaxCoverageResult {
   const start = globalThis.performance.now();

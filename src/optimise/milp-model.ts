@@ -34,6 +34,7 @@ export interface MilpOutcome {
  * Solves the coverage problem as a MILP with a loaded HiGHS runtime (the `highs` package):
  *
  *   max Σ w_r y_r − Σ cost_c x_c   s.t.   y_r − Σ_{c ∋ r} x_c ≤ 0  (each row),   Σ x_c = k,
+ *   x_a + x_b ≤ 1  (each conflicting pair a < b, when `p.conflicts`),
  *   x_c ∈ {0, 1},  y_r ∈ [0, 1],
  *
  * built as CSR arrays (no LP text), started from `start` when given, and always disposed. Every
@@ -48,9 +49,11 @@ export function solveCoverageMilp(highs: Highs, p: SolverInstance, o: MilpSettin
   }
   const { offsets: ro, indices: ri } = p.rowCols;
   const nnz = ri.length;
-  const starts = new Int32Array(rows + 2);
-  const index = new Int32Array(nnz + rows + cols);
-  const value = new Float64Array(nnz + rows + cols);
+  const pairs = p.conflicts ? p.conflicts.indices.length / 2 : 0;
+  const numRows = rows + 1 + pairs;
+  const starts = new Int32Array(numRows + 1);
+  const index = new Int32Array(nnz + rows + cols + 2 * pairs);
+  const value = new Float64Array(nnz + rows + cols + 2 * pairs);
   let q = 0;
   for (let r = 0; r < rows; r++) {
     for (let s = ro[r]!, e = ro[r + 1]!; s < e; s++) {
@@ -66,26 +69,42 @@ export function solveCoverageMilp(highs: Highs, p: SolverInstance, o: MilpSettin
     value[q++] = 1;
   }
   starts[rows + 1] = q;
+  if (p.conflicts) {
+    const { offsets: fo, indices: fi } = p.conflicts;
+    let row = rows + 1;
+    for (let a = 0; a < cols; a++) {
+      for (let s = fo[a]!, e = fo[a + 1]!; s < e; s++) {
+        const b = fi[s]!;
+        if (b <= a) continue;
+        index[q] = a;
+        value[q++] = 1;
+        index[q] = b;
+        value[q++] = 1;
+        starts[++row] = q;
+      }
+    }
+  }
   const numCols = cols + rows;
   const colCost = new Float64Array(numCols);
   for (let c = 0; c < cols; c++) colCost[c] = p.costs ? -p.costs[c]! : 0;
   colCost.set(p.weights, cols);
-  const rowLower = new Float64Array(rows + 1).fill(-highs.infinity);
-  const rowUpper = new Float64Array(rows + 1);
+  const rowLower = new Float64Array(numRows).fill(-highs.infinity);
+  const rowUpper = new Float64Array(numRows);
   rowLower[rows] = o.k;
   rowUpper[rows] = o.k;
+  rowUpper.fill(1, rows + 1);
   const integrality = new Int32Array(numCols);
   if (!o.relax) integrality.fill(highs.constants.variableType.integer, 0, cols);
   const model = highs.createModel({
     numCols,
-    numRows: rows + 1,
+    numRows,
     sense: highs.constants.objectiveSense.maximize,
     colCost,
     colLower: new Float64Array(numCols),
     colUpper: new Float64Array(numCols).fill(1),
     rowLower,
     rowUpper,
-    matrix: { format: "csr", numRows: rows + 1, numCols, starts, indices: index, values: value },
+    matrix: { format: "csr", numRows, numCols, starts, indices: index, values: value },
     ...(o.relax ? {} : { integrality }),
   });
   try {

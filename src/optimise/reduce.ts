@@ -1,4 +1,5 @@
 import { fail } from "../errors.js";
+import { columnConflicts } from "./conflicts.js";
 import { transposeCsr, type Csr } from "./csr.js";
 import type { CoverageInstance } from "./instance.js";
 import { FREE, type CheckedSelection } from "./selection.js";
@@ -6,7 +7,8 @@ import { FREE, type CheckedSelection } from "./selection.js";
 /**
  * The problem the search and the bound work on: rows are groups of demand points that the free
  * candidates cannot tell apart (same candidate set), with their weights summed; columns are the
- * free candidates. Every row has weight > 0 and at least one column.
+ * free candidates. Every row has weight > 0 and at least one column. `conflicts`, when given, lists
+ * per column the columns it may not be chosen with (symmetric, rows increasing).
  */
 export interface SolverInstance {
   readonly rows: number;
@@ -18,6 +20,8 @@ export interface SolverInstance {
   readonly colRows: Csr;
   /** Row → columns (increasing). */
   readonly rowCols: Csr;
+  /** Column → conflicting columns (symmetric, increasing), or null without conflicts. */
+  readonly conflicts: Csr | null;
 }
 
 /** How the instance shrank before solving (all counts of demand points unless named rows). */
@@ -26,8 +30,12 @@ export interface ReductionStats {
   candidates: number;
   fixedCandidates: number;
   forbiddenCandidates: number;
-  /** Columns of the reduced problem: candidates neither fixed nor forbidden. */
+  /** Candidates in conflict with a fixed site (never chosen; 0 without conflicts). */
+  blockedCandidates: number;
+  /** Columns of the reduced problem: candidates neither fixed, forbidden nor blocked. */
   freeCandidates: number;
+  /** Pairs of columns that may not be chosen together (0 without conflicts). */
+  conflictPairs: number;
   /** Demand points already covered by a fixed site: credited once, not solved for. */
   fixedCoveredPoints: number;
   /** Demand points of weight 0 (they cannot change any objective). */
@@ -60,7 +68,8 @@ export interface Reduction {
 }
 
 /**
- * Credits demand covered by the fixed sites, removes forbidden and fixed candidates, drops
+ * Credits demand covered by the fixed sites, removes forbidden, fixed and blocked candidates (in
+ * conflict with a fixed site), maps the conflicts onto the remaining columns, drops
  * zero-weight and uncoverable demand, and merges demand points whose sets of free candidates are
  * identical into one row carrying the summed weight. Throws `INVALID_VALUE` (field `covers`) when
  * neither the fixed nor the free candidates cover any demand of positive weight: there is nothing
@@ -117,7 +126,7 @@ export function reduceInstance(inst: CoverageInstance, sel: CheckedSelection): R
     kept++;
   }
   if (kept === 0 && fixedWeight === 0) {
-    fail("INVALID_VALUE", "covers", `${n} demand points, total weight ${totalWeight}`, "at least one demand point of positive weight covered by a candidate that is not forbidden");
+    fail("INVALID_VALUE", "covers", `${n} demand points, total weight ${totalWeight}`, "at least one demand point of positive weight covered by a candidate that is not forbidden (nor in conflict with a fixed site)");
   }
 
   // Merge: open-addressing hash table over the kept points' column lists.
@@ -171,8 +180,9 @@ export function reduceInstance(inst: CoverageInstance, sel: CheckedSelection): R
     costs = new Float64Array(cols);
     for (let c = 0; c < cols; c++) costs[c] = sel.costs[candidateOf[c]!]!;
   }
+  const conflicts = sel.conflicts ? columnConflicts(sel.conflicts, candidateOf, columnOf) : null;
   return {
-    problem: { rows, cols, weights, costs, colRows, rowCols },
+    problem: { rows, cols, weights, costs, colRows, rowCols, conflicts },
     candidateOf,
     columnOf,
     rowOf,
@@ -184,7 +194,9 @@ export function reduceInstance(inst: CoverageInstance, sel: CheckedSelection): R
       candidates: m,
       fixedCandidates: sel.fixed.length,
       forbiddenCandidates: sel.forbiddenCount,
+      blockedCandidates: sel.blockedCount,
       freeCandidates: cols,
+      conflictPairs: conflicts ? conflicts.indices.length / 2 : 0,
       fixedCoveredPoints,
       zeroWeightPoints,
       uncoverablePoints,

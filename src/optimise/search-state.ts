@@ -1,10 +1,13 @@
+import { inRow } from "./conflicts.js";
 import type { SolverInstance } from "./reduce.js";
 
 /**
  * A set of chosen columns with the bookkeeping that makes moves cheap: per row, how many chosen
  * columns cover it (`count`); per column, the weight of its rows that nothing chosen covers yet
  * (`gain`, before cost). Adding or removing a column touches only its rows, and the `gain` of the
- * other columns on a row only when that row flips between covered and uncovered.
+ * other columns on a row only when that row flips between covered and uncovered. With conflicts,
+ * `blocked` counts per column the chosen columns it conflicts with (a column can join the set only
+ * at 0, or at 1 in place of its one chosen neighbour).
  */
 export class SearchState {
   readonly count: Int32Array;
@@ -15,6 +18,8 @@ export class SearchState {
   /** Column → its slot in `list`, or −1. */
   readonly slot: Int32Array;
   readonly costs: Float64Array;
+  /** Per column: chosen columns in conflict with it (null without conflicts). */
+  readonly blocked: Int32Array | null;
   size = 0;
   covered = 0;
   cost = 0;
@@ -32,6 +37,7 @@ export class SearchState {
     this.list = new Int32Array(Math.max(capacity, 1));
     this.slot = new Int32Array(p.cols).fill(-1);
     this.costs = p.costs ?? new Float64Array(p.cols);
+    this.blocked = p.conflicts ? new Int32Array(p.cols) : null;
     this.colWeight = new Float64Array(p.cols);
     const { offsets, indices } = p.colRows;
     let total = 0;
@@ -56,6 +62,7 @@ export class SearchState {
     this.chosen.fill(0);
     this.slot.fill(-1);
     this.gain.set(this.colWeight);
+    this.blocked?.fill(0);
     this.size = 0;
     this.covered = 0;
     this.cost = 0;
@@ -76,6 +83,7 @@ export class SearchState {
         for (let s = ro[r]!, e = ro[r + 1]!; s < e; s++) gain[ri[s]!]! -= wr;
       }
     }
+    if (this.blocked) this.block(c, 1);
     this.chosen[c] = 1;
     this.slot[c] = this.size;
     this.list[this.size++] = c;
@@ -96,6 +104,7 @@ export class SearchState {
         for (let s = ro[r]!, e = ro[r + 1]!; s < e; s++) gain[ri[s]!]! += wr;
       }
     }
+    if (this.blocked) this.block(c, -1);
     this.chosen[c] = 0;
     const t = this.slot[c]!;
     const last = this.list[--this.size]!;
@@ -119,6 +128,20 @@ export class SearchState {
       this.slot[inn] = t;
       this.slot[moved] = u;
     }
+  }
+
+  private block(c: number, by: number): void {
+    const { offsets, indices } = this.p.conflicts!;
+    const blocked = this.blocked!;
+    for (let q = offsets[c]!, end = offsets[c + 1]!; q < end; q++) blocked[indices[q]!]! += by;
+  }
+
+  /** Whether unchosen column `inn` can replace chosen column `out` without a conflict. */
+  canSwap(out: number, inn: number): boolean {
+    const b = this.blocked;
+    if (!b) return true;
+    const n = b[inn]!;
+    return n === 0 || (n === 1 && inRow(this.p.conflicts!, out, inn));
   }
 
   /** Weight covered only by chosen column `c` (lost if it were removed). */

@@ -1,8 +1,11 @@
 import { fail } from "../errors.js";
+import { checkConflicts, type ConflictsInput } from "./conflicts.js";
+import type { Csr } from "./csr.js";
 
 /**
  * The caller's choices about candidates, validated against the candidate count: `fixed` sites
- * (already built), `forbidden` ones (never chosen) and per-candidate `costs`.
+ * (already built), `forbidden` ones (never chosen), per-candidate `costs`, and `conflicts` (pairs
+ * never chosen together).
  */
 export interface CandidateSelection {
   /** Candidate indices already built (existing or earlier-phase sites). */
@@ -11,6 +14,12 @@ export interface CandidateSelection {
   forbidden?: ArrayLike<number>;
   /** Per-candidate cost ≥ 0, in weight units (see `maxCoverage`). */
   costs?: ArrayLike<number>;
+  /**
+   * Candidates that may not be chosen together (for example closer than a minimum distance:
+   * `conflictPairs`). Read as symmetric. A free candidate in conflict with a fixed site is never
+   * chosen (the fixed site is built); conflicts among fixed sites are not checked (they exist).
+   */
+  conflicts?: ConflictsInput;
 }
 
 export interface CheckedSelection {
@@ -19,13 +28,23 @@ export interface CheckedSelection {
   readonly fixed: Int32Array;
   readonly forbiddenCount: number;
   readonly costs: Float64Array | null;
+  /** The symmetric conflict relation over all candidates (rows increasing), or null. */
+  readonly conflicts: Csr | null;
+  /** Free candidates in conflict with a fixed site: status `BLOCKED`, never chosen. */
+  readonly blockedCount: number;
 }
 
 export const FREE = 0;
 export const FIXED = 1;
 export const FORBIDDEN = 2;
+/** In conflict with a fixed site. */
+export const BLOCKED = 3;
 
-/** Validates `fixed`, `forbidden` and `costs` for `m` candidates (errors name the field, value and what is allowed). */
+/**
+ * Validates `fixed`, `forbidden`, `costs` and `conflicts` for `m` candidates (errors name the
+ * field, value and what is allowed; see `checkConflicts`), and marks the free candidates in
+ * conflict with a fixed site `BLOCKED`.
+ */
 export function checkSelection(sel: CandidateSelection, m: number): CheckedSelection {
   const status = new Uint8Array(m);
   const fixed = readIndexList(sel.fixed, "fixed", m, status, FIXED);
@@ -43,7 +62,21 @@ export function checkSelection(sel: CandidateSelection, m: number): CheckedSelec
       costs[j] = v;
     }
   }
-  return { status, fixed, forbiddenCount: forbidden.length, costs };
+  const conflicts = sel.conflicts === undefined ? null : checkConflicts(sel.conflicts, m);
+  let blockedCount = 0;
+  if (conflicts) {
+    for (let f = 0; f < fixed.length; f++) {
+      const j = fixed[f]!;
+      for (let q = conflicts.offsets[j]!, end = conflicts.offsets[j + 1]!; q < end; q++) {
+        const c = conflicts.indices[q]!;
+        if (status[c] === FREE) {
+          status[c] = BLOCKED;
+          blockedCount++;
+        }
+      }
+    }
+  }
+  return { status, fixed, forbiddenCount: forbidden.length, costs, conflicts, blockedCount };
 }
 
 function readIndexList(v: unknown, field: string, m: number, status: Uint8Array, mark: number): Int32Array {
@@ -62,11 +95,12 @@ function readIndexList(v: unknown, field: string, m: number, status: Uint8Array,
   return out;
 }
 
-/** Validates `k` against the free candidates (neither fixed nor forbidden). */
-export function checkK(k: unknown, free: number, m: number, forbidden: number, fixed: number): number {
+/** Validates `k` against the free candidates (neither fixed nor forbidden, nor blocked by a conflict with a fixed site). */
+export function checkK(k: unknown, free: number, m: number, forbidden: number, fixed: number, blocked = 0): number {
   if (typeof k !== "number" || !Number.isInteger(k) || k < 0) fail("INVALID_VALUE", "k", k, "an integer number of sites ≥ 0");
   if (k > free) {
-    fail("INVALID_VALUE", "k", k, `at most ${free}: the candidates that are neither fixed nor forbidden (${m} candidates − ${fixed} fixed − ${forbidden} forbidden)`);
+    const why = blocked > 0 ? ` − ${blocked} in conflict with a fixed site` : "";
+    fail("INVALID_VALUE", "k", k, `at most ${free}: the candidates that are neither fixed nor forbidden (${m} candidates − ${fixed} fixed − ${forbidden} forbidden${why})`);
   }
   return k;
 }

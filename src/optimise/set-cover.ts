@@ -4,6 +4,7 @@ import { LagrangianDual } from "./lagrangian.js";
 import { coveredWeight, prepareCoverage, solveSettings, type PreparedCoverage, type SearchOptions } from "./max-coverage.js";
 import type { CoverageInput } from "./instance.js";
 import type { ReductionStats } from "./reduce.js";
+import type { CandidateSelection } from "./selection.js";
 import { buildOrder, solveReduced, type TraceEntry } from "./solve.js";
 
 export interface SetCoverOptions extends CoverageInput, SearchOptions {
@@ -12,6 +13,8 @@ export interface SetCoverOptions extends CoverageInput, SearchOptions {
   /** Sites already built: their coverage counts toward the target, and they are not counted in `sites`. */
   fixed?: ArrayLike<number>;
   forbidden?: ArrayLike<number>;
+  /** Candidates never chosen together (see `maxCoverage`). */
+  conflicts?: CandidateSelection["conflicts"];
 }
 
 export interface SetCoverResult {
@@ -45,6 +48,12 @@ export interface SetCoverResult {
  * A target above what all allowed candidates and fixed sites cover together throws
  * `INVALID_VALUE` (field `targetShare`) naming the largest reachable share. `costs` are not used
  * here (every site counts as one).
+ *
+ * With `conflicts`, greedy adds sites apart from the ones it chose; if it runs out of candidates
+ * before the target, the call throws `INVALID_VALUE` (field `targetShare`) with the share it
+ * reached: with conflicts the largest reachable share is not computed exactly, so a target a
+ * little above that may still be reachable by another choice. `lowerBound` comes from the bound
+ * without the conflicts, which stays valid.
  */
 export function setCover(options: SetCoverOptions): SetCoverResult {
   const start = globalThis.performance.now();
@@ -68,11 +77,20 @@ export function setCover(options: SetCoverOptions): SetCoverResult {
   if (goal <= 0) return finish(prepared, new Int32Array(0), 0, targetShare, trace);
 
   const greedy = lazyGreedy(p, p.cols, goal);
+  if (p.conflicts && greedy.score < goal) {
+    const share = (greedy.score + reduction.fixedWeight) / total;
+    fail(
+      "INVALID_VALUE",
+      "targetShare",
+      targetShare,
+      `a share reachable with these conflicts: greedy placed ${greedy.chosen.length} sites apart, covering ${share}, and then had no candidate left (the largest share reachable with conflicts is not computed exactly)`,
+    );
+  }
   let best = greedy.chosen;
   trace.push({ phase: "greedy", objective: greedy.score + reduction.fixedWeight, bound: Infinity, work: greedy.gainEvaluations, ms: globalThis.performance.now() - start });
   let lowerBound = 1;
   for (let k = best.length - 1; k >= 1; k--) {
-    const settings = { ...solveSettings(options, { ...prepared, k }, start), goal };
+    const settings = { ...solveSettings(options, { ...prepared, k }, start), goal, feasible: best };
     const sol = solveReduced(p, settings);
     trace.push(...sol.trace);
     if (sol.score >= goal) {

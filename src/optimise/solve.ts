@@ -1,8 +1,10 @@
+import { fail } from "../errors.js";
 import { mulberry32 } from "../math.js";
-import { lazyGreedy } from "./greedy.js";
+import { placeApart } from "./conflicts.js";
+import { lazyGreedy, type GreedyResult } from "./greedy.js";
 import { iteratedLocalSearch } from "./ils.js";
 import { LagrangianDual } from "./lagrangian.js";
-import { swapLocalSearch, swapScratch } from "./local-search.js";
+import { freeArgmax, swapLocalSearch, swapScratch } from "./local-search.js";
 import type { SolverInstance } from "./reduce.js";
 import { SearchState } from "./search-state.js";
 
@@ -42,6 +44,11 @@ export interface SolveSettings {
    * (reduced units, without the offset).
    */
   goal?: number;
+  /**
+   * With conflicts: a plan of at least k columns free of conflicts, whose first k columns start
+   * the search if greedy cannot place k apart (set cover passes its previous plan).
+   */
+  feasible?: Int32Array;
 }
 
 export interface SolveStats {
@@ -75,6 +82,13 @@ const now = (): number => globalThis.performance.now();
  * iterated local search, and a second Lagrangian pass with the better target. Stops early when
  * the gap closes to `gapTolerancePct` (or to zero) or at the deadline; greedy always completes,
  * so there is always a plan of exactly k columns.
+ *
+ * With conflicts (`p.conflicts`) every plan the search holds is free of them: greedy skips
+ * columns in conflict with its choices (and `placeApart` takes over when it runs out of room;
+ * `INVALID_VALUE` on `k` when no k columns apart are found), swaps keep the plan apart, and a
+ * Lagrangian plan is repaired before use (its columns in order, skipping those in conflict with
+ * the ones kept, then the best free columns by gain − cost). The Lagrangian bound relaxes the
+ * conflicts too: it remains an upper bound, possibly a looser one.
  */
 export function solveReduced(p: SolverInstance, o: SolveSettings): ReducedSolution {
   const trace: TraceEntry[] = [];
@@ -87,7 +101,7 @@ export function solveReduced(p: SolverInstance, o: SolveSettings): ReducedSoluti
   };
   const state = new SearchState(p, k);
   const greedy = lazyGreedy(p, k);
-  state.reset(greedy.chosen);
+  state.reset(greedy.chosen.length === k ? greedy.chosen : placedApart(p, k, greedy, o.feasible));
   let bestScore = state.score();
   let dual: LagrangianDual | null = null;
   mark("greedy", greedy.gainEvaluations);
@@ -131,10 +145,13 @@ export function solveReduced(p: SolverInstance, o: SolveSettings): ReducedSoluti
   const adoptPlan = () => {
     if (!plan) return;
     stats.lagrangianPlans++;
-    state.reset(plan);
-    stats.swapMoves += swapLocalSearch(state, o.swap, scratch, timeUp);
-    state.resync();
-    if (state.score() > bestScore) {
+    if (p.conflicts) repairPlan(state, plan, k);
+    else state.reset(plan);
+    if (state.size === k) {
+      stats.swapMoves += swapLocalSearch(state, o.swap, scratch, timeUp);
+      state.resync();
+    }
+    if (state.size === k && state.score() > bestScore) {
       bestScore = state.score();
       best = state.sortedChoice();
     } else state.reset(best);
@@ -184,6 +201,37 @@ export function solveReduced(p: SolverInstance, o: SolveSettings): ReducedSoluti
   stats.lagrangianIterations = dual.iterations;
   stats.stopped = decided() ? "goal" : closed() ? "gap" : timedOut ? "time" : "iterations";
   return { cols: best, score: bestScore, bound: dual.best, trace, stats };
+}
+
+/**
+ * A start of k columns apart when greedy (by coverage) stopped short: `placeApart`'s when it finds
+ * k, else the first k of `feasible`, else `INVALID_VALUE` on `k` saying how many could be placed.
+ */
+function placedApart(p: SolverInstance, k: number, greedy: GreedyResult, feasible: Int32Array | undefined): Int32Array {
+  const apart = placeApart(p.conflicts!, p.cols, k);
+  if (apart.cols.length === k) return apart.cols;
+  if (feasible && feasible.length >= k) return feasible.slice(0, k);
+  const most = Math.max(apart.cols.length, greedy.chosen.length);
+  const how = apart.proven
+    ? `no ${most + 1} of the ${p.cols} free candidates are pairwise free of conflicts (proven by exhaustive search)`
+    : `the search placed at most ${most} of the ${p.cols} free candidates without conflicts and found no plan of ${k} (it was not exhaustive: a few more may fit)`;
+  fail("INVALID_VALUE", "k", k, `at most ${most} new sites with these conflicts: ${how}; lower k, or relax the conflicts (a smaller minimum distance)`);
+}
+
+/**
+ * Moves the state to a Lagrangian plan made free of conflicts: its columns in the order given,
+ * skipping those in conflict with the ones kept, then the best columns by gain − cost that nothing
+ * chosen conflicts with until there are k (fewer when none is left; the caller then keeps its own).
+ */
+function repairPlan(state: SearchState, plan: Int32Array, k: number): void {
+  state.reset([]);
+  const blocked = state.blocked!;
+  for (let t = 0; t < plan.length; t++) if (blocked[plan[t]!] === 0) state.add(plan[t]!);
+  while (state.size < k) {
+    const c = freeArgmax(state);
+    if (c < 0) break;
+    state.add(c);
+  }
 }
 
 /**
