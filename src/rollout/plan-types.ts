@@ -24,7 +24,14 @@ export interface RolloutOptions {
    * the 4G sites go onto the 2G/3G masts of the same phase unless a new place covers this many more.
    */
   colocationCostPeople?: number;
-  /** Inter-site distance of a pilot cluster, m. */
+  /**
+   * Least distance between masts, m (0 turns it off). A new mast keeps it from every mast of the
+   * plan so far — earlier phases and the phase's earlier deployments, of any technology — and
+   * from the other new masts of its deployment; a cell co-located on an existing mast builds no new
+   * mast. A pilot cluster's sites are new masts too. See `ROLLOUT_DEFAULTS.minSiteDistanceM`.
+   */
+  minSiteDistanceM?: number;
+  /** Inter-site distance of a pilot cluster, m (at least `minSiteDistanceM`). */
   clusterIsdM?: number;
   /** Solver settings (`maxCoverage`); no `timeLimitMs` by default, so plans are reproducible. */
   search?: Omit<SearchOptions, "seed">;

@@ -3,7 +3,7 @@ import { technologyOf } from "../model/bands.js";
 import type { Site } from "../model/schema.js";
 import type { Technology } from "../units.js";
 import { technologyCoverage } from "./accounting.js";
-import { chooseCluster } from "./cluster.js";
+import { chooseCluster, hexCluster } from "./cluster.js";
 import { PlanContext, type ResolvedRolloutOptions } from "./plan-context.js";
 import type { DeploymentPlan, PhasePlan, RolloutOptions, RolloutPlan, ServiceLevel } from "./plan-types.js";
 import { PLACEMENT_DEFAULTS } from "./placement.js";
@@ -20,6 +20,13 @@ export const ROLLOUT_DEFAULTS: ResolvedRolloutOptions = {
   terrain: false,
   maxElevationM: undefined,
   colocationCostPeople: 500,
+  /**
+   * Least distance between masts, m. Urban macro layouts are planned at inter-site distances of
+   * about 500 m (3GPP TR 38.901 Table 7.2-1, UMa); 300 m lets the densest districts get masts
+   * closer than that (a diagonal of the 250 m candidate grid, 354 m, is allowed) while stopping
+   * two masts on neighbouring grid points (250 m), which would serve the same few blocks.
+   */
+  minSiteDistanceM: 300,
   clusterIsdM: PLACEMENT_DEFAULTS.clusterIsdM,
   search: {},
 };
@@ -28,6 +35,7 @@ export const ROLLOUT_DEFAULTS: ResolvedRolloutOptions = {
 export const SHIPPED_SITES_SETTINGS = {
   candidateSpacingM: ROLLOUT_DEFAULTS.candidateSpacingM,
   demandSpacingM: ROLLOUT_DEFAULTS.demandSpacingM,
+  minSiteDistanceM: ROLLOUT_DEFAULTS.minSiteDistanceM,
   regenerate: "npm run data:sites",
 };
 
@@ -39,7 +47,10 @@ const SERVICE_LEVELS: readonly ServiceLevel[] = ["outdoor", "inCar", "indoor"];
  * deployment's highest-frequency band at the technology's threshold for `service`), with the
  * masts of the phase's earlier deployments offered for co-location and earlier phases' sites of
  * the band fixed; a cluster deployment (the 2021 5G pilot) is placed where its sites cover the
- * most people (`chooseCluster`, exact over the candidate grid). Every deployment reports its
+ * most people (`chooseCluster`, exact over the candidate grid). Masts keep `minSiteDistanceM`
+ * apart: a new mast from every mast of the plan so far and from the other new masts of its
+ * deployment (co-location on a mast builds none); a cluster is centred only where all its sites
+ * keep that distance from the plan's masts. Every deployment reports its
  * proven bound and gap. Sites come back as GeoJSON with `status: "planned"`, `phase` and
  * `buildOrder` (1 = first: phases in order, within a deployment the solver's greedy order, each
  * site adding the most people given the ones before). Deterministic: same scenario, options and
@@ -60,7 +71,7 @@ export function planRollout(scenario: Scenario, options: RolloutOptions = {}): R
       const id = (i: number) => `${prefix}-${phase.id}-${tag}-${String(i + 1).padStart(2, "0")}`;
       const note = `planned by cellplan planRollout (seed ${o.seed}); not an operator record`;
       if (d.cluster) {
-        const r = chooseCluster(ctx, d, all);
+        const r = chooseCluster(clusterCentres(ctx, d, [...all, ...phaseSites]), d, all);
         const sites = r.at.map((at, i) => withMeta(deploymentSite(d, id(i), at, phase.id), note));
         phaseSites.push(...sites);
         deployments.push({ ...r.plan, siteIds: sites.map((s) => s.properties.id), colocated: 0 });
@@ -106,6 +117,28 @@ export function planRollout(scenario: Scenario, options: RolloutOptions = {}): R
   return { scenario: scenario.id, seed: o.seed, service: o.service, terrain: o.terrain, sites: { type: "FeatureCollection", features: all }, phases };
 }
 
+/**
+ * The context `chooseCluster` searches: the grid candidates where a cluster of `d.sites` sites
+ * centred there keeps `minSiteDistanceM` from every mast of the plan so far (the whole grid when
+ * the distance is 0). Throws `INVALID_VALUE` (field `minSiteDistanceM`) when no centre does.
+ */
+function clusterCentres(ctx: PlanContext, d: DeploymentSpec, masts: readonly Site[]): PlanContext {
+  const D = ctx.options.minSiteDistanceM;
+  const at = masts.map((s) => s.geometry.coordinates as [number, number]);
+  const near = ctx.gridNear(at, D, (j) => hexCluster(ctx.candidateAt(j), d.sites, ctx.options.clusterIsdM));
+  if (near.length === 0) return ctx;
+  const m = ctx.grid.lon.length;
+  const keep = new Int32Array(m - near.length);
+  for (let j = 0, t = 0, q = 0; j < m; j++) {
+    if (q < near.length && near[q] === j) q++;
+    else keep[t++] = j;
+  }
+  if (keep.length === 0) {
+    fail("INVALID_VALUE", "minSiteDistanceM", D, `a distance that leaves room for the ${d.sites}-site pilot cluster: every centre on the candidate grid puts one of its sites closer than that to a mast of the plan`);
+  }
+  return ctx.withGrid(keep);
+}
+
 function programmeTechnologies(s: Scenario): Technology[] {
   const set = new Set<Technology>(s.programme.phases.flatMap((p) => p.deployments.flatMap((d) => d.bands.map(technologyOf))));
   return (["2G", "3G", "4G", "5G"] as const).filter((t) => set.has(t));
@@ -131,6 +164,10 @@ function resolveOptions(options: RolloutOptions): ResolvedRolloutOptions {
   if (!SERVICE_LEVELS.includes(o.service)) fail("INVALID_VALUE", "service", o.service, SERVICE_LEVELS.join(", "));
   if (typeof o.terrain !== "boolean") fail("WRONG_TYPE", "terrain", o.terrain, "true or false");
   if (!(typeof o.colocationCostPeople === "number" && o.colocationCostPeople >= 0 && o.colocationCostPeople < Infinity)) fail("INVALID_VALUE", "colocationCostPeople", o.colocationCostPeople, "a number of people ≥ 0");
+  if (!(typeof o.minSiteDistanceM === "number" && o.minSiteDistanceM >= 0 && o.minSiteDistanceM <= 5000)) fail("INVALID_VALUE", "minSiteDistanceM", o.minSiteDistanceM, "0–5000 m (0: no minimum)");
   if (!(typeof o.clusterIsdM === "number" && o.clusterIsdM >= 50 && o.clusterIsdM <= 5000)) fail("INVALID_VALUE", "clusterIsdM", o.clusterIsdM, "50–5000 m");
+  if (o.clusterIsdM < o.minSiteDistanceM) {
+    fail("INVALID_VALUE", "clusterIsdM", o.clusterIsdM, `at least minSiteDistanceM = ${o.minSiteDistanceM} m: a pilot cluster's sites are masts too (or lower minSiteDistanceM)`);
+  }
   return o;
 }

@@ -1,8 +1,10 @@
+import { CellplanError, fail } from "../errors.js";
 import { technologyOf, type Band } from "../model/bands.js";
 import { createSite } from "../model/create.js";
 import type { Site } from "../model/schema.js";
 import { maxCoverage } from "../optimise/max-coverage.js";
 import { coverageSets } from "../optimise/coverage-sets.js";
+import type { Csr } from "../optimise/csr.js";
 import { BAND_TABLE } from "../radio/bands.js";
 import type { LonLat, Technology } from "../units.js";
 import type { DeploymentPlan } from "./plan-types.js";
@@ -44,6 +46,13 @@ export interface SpreadResult {
  * masts of the phase's earlier deployments (co-location, preferred through the solver's costs);
  * sites of earlier phases carrying the selection band are fixed (their people are already served).
  * Coverage sets come from the radio model (`coverageSets`), the choice from `maxCoverage`.
+ *
+ * `minSiteDistanceM`: grid candidates closer than that to any mast of the plan so far (earlier
+ * phases, the phase's earlier deployments; any technology) are forbidden — those masts exist
+ * whether or not this deployment shares them — and grid candidates closer than that to each other
+ * conflict (`conflicts`: two new masts of the deployment keep it too). Sharing a mast is always
+ * allowed. Throws `INVALID_VALUE` (field `minSiteDistanceM`) when the deployment's sites cannot
+ * be placed that far apart.
  */
 export function chooseSpread(ctx: PlanContext, d: DeploymentSpec, phaseSites: readonly Site[], earlier: readonly Site[]): SpreadResult {
   const band = selectionBand(d.bands);
@@ -60,15 +69,23 @@ export function chooseSpread(ctx: PlanContext, d: DeploymentSpec, phaseSites: re
   const costs = new Float64Array(m + mShared + fixedSites.length);
   if (mShared > 0) costs.fill(ctx.options.colocationCostPeople, 0, m);
   const fixedIdx = Array.from({ length: fixedSites.length }, (_, i) => m + mShared + i);
-  const r = maxCoverage({
-    weights: ctx.demand.weight,
-    covers,
-    k: d.sites,
-    fixed: fixedIdx,
-    ...(mShared > 0 ? { costs } : {}),
-    seed: ctx.options.seed,
-    ...ctx.options.search,
-  });
+  const apart = ctx.options.minSiteDistanceM > 0 ? spacing(ctx, covers.offsets.length - 1, [...earlier, ...phaseSites]) : {};
+  let r: ReturnType<typeof maxCoverage>;
+  try {
+    r = maxCoverage({
+      weights: ctx.demand.weight,
+      covers,
+      k: d.sites,
+      fixed: fixedIdx,
+      ...apart,
+      ...(mShared > 0 ? { costs } : {}),
+      seed: ctx.options.seed,
+      ...ctx.options.search,
+    });
+  } catch (e) {
+    if (!(e instanceof CellplanError) || e.problems[0]?.field !== "k" || !("conflicts" in apart)) throw e;
+    fail("INVALID_VALUE", "minSiteDistanceM", ctx.options.minSiteDistanceM, `a distance that leaves room for the deployment's ${d.sites} ${d.technologies.join("/")} sites: ${e.problems[0].allowed}`);
+  }
   const chosen = r.chosen.map((j) => (j < m ? { at: ctx.candidateAt(j) } : { shareWith: j - m }));
   return {
     chosen,
@@ -86,6 +103,21 @@ export function chooseSpread(ctx: PlanContext, d: DeploymentSpec, phaseSites: re
       demandPoints: ctx.demand.weight.length,
     },
   };
+}
+
+/**
+ * The solver's `forbidden` and `conflicts` for `minSiteDistanceM` over `total` candidates (the grid
+ * first): grid candidates too close to a mast of the plan so far, and pairs of grid candidates too
+ * close to each other; the shared and fixed candidates (existing masts) conflict with nothing.
+ */
+function spacing(ctx: PlanContext, total: number, masts: readonly Site[]): { forbidden: Int32Array; conflicts: Csr } {
+  const grid = ctx.gridConflicts();
+  const m = grid.offsets.length - 1;
+  const offsets = new Int32Array(total + 1);
+  offsets.set(grid.offsets);
+  offsets.fill(grid.offsets[m]!, m + 1);
+  const forbidden = ctx.gridNear(masts.map((s) => s.geometry.coordinates as LonLat), ctx.options.minSiteDistanceM);
+  return { forbidden, conflicts: { offsets, indices: grid.indices } };
 }
 
 export function carries(site: Site, band: Band): boolean {

@@ -5,7 +5,7 @@ import { localFrame } from "../../src/geo/frame.js";
 import { validateSites } from "../../src/model/validate.js";
 import { loadScenario } from "../../src/node/scenario.js";
 import type { RolloutPlan } from "../../src/rollout/plan-types.js";
-import { planRollout, SHIPPED_SITES_SETTINGS } from "../../src/rollout/plan.js";
+import { planRollout, ROLLOUT_DEFAULTS, SHIPPED_SITES_SETTINGS } from "../../src/rollout/plan.js";
 import { phaseSitesFileText } from "../../src/rollout/site-files.js";
 import { checkRolloutPlan } from "../../src/testing/check-rollout.js";
 
@@ -75,6 +75,40 @@ describe("planRollout on the Almaty programme", () => {
     }
   });
 
+  it("keeps every two masts at least minSiteDistanceM apart; a co-located 4G cell shares its mast's feature", () => {
+    const D = ROLLOUT_DEFAULTS.minSiteDistanceM;
+    expect(D).toBeGreaterThan(0);
+    const all = plan.sites.features;
+    let closest = Infinity;
+    for (let i = 0; i < all.length; i++) {
+      for (let j = i + 1; j < all.length; j++) {
+        const [a, b] = [all[i]!.geometry.coordinates, all[j]!.geometry.coordinates];
+        const f = localFrame((a[1]! + b[1]!) / 2);
+        closest = Math.min(closest, Math.hypot((a[0]! - b[0]!) * f.kx, (a[1]! - b[1]!) * f.ky));
+      }
+    }
+    // the planner measures in one frame at the grid's middle latitude, this test at each pair's: 0.5 % apart at most
+    expect(closest).toBeGreaterThanOrEqual(D * 0.995);
+    const shared = plan.phases[0]!.sites.filter((s) => carrying("UMTS")(s) && carrying("LTE")(s));
+    expect(shared.length).toBe(plan.phases[0]!.deployments[1]!.colocated);
+    expect(shared.length).toBeGreaterThan(0);
+  });
+
+  it("refuses a minimum distance that leaves no room for a deployment's sites, saying how many fit", () => {
+    const phase = scenario.programme.phases[0]!;
+    const crowded = { ...scenario, programme: { ...scenario.programme, phases: [{ ...phase, deployments: [{ ...phase.deployments[0]!, sites: 300 }] }] } };
+    let caught: unknown;
+    try {
+      planRollout(crowded, { minSiteDistanceM: 2000, clusterIsdM: 2000, search: { ilsIterations: 0, lagrangianIterations: 0 } });
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(CellplanError);
+    const p = (caught as CellplanError).problems[0]!;
+    expect([p.code, p.field, p.value]).toEqual(["INVALID_VALUE", "minSiteDistanceM", 2000]);
+    expect(p.allowed).toMatch(/300 2G\/3G sites: at most \d+ new sites/);
+  }, 60_000);
+
   it("regenerates data/almaty/sites-*.geojson byte for byte (npm run data:sites writes them)", () => {
     for (const p of plan.phases) {
       const shipped = readFileSync(new URL(`../../data/almaty/sites-${p.phase}.geojson`, import.meta.url), "utf8");
@@ -90,6 +124,9 @@ describe("planRollout on the Almaty programme", () => {
       [{ seed: 1.5 }, "seed"],
       [{ clusterIsdM: 10 }, "clusterIsdM"],
       [{ colocationCostPeople: -1 }, "colocationCostPeople"],
+      [{ minSiteDistanceM: -1 }, "minSiteDistanceM"],
+      [{ minSiteDistanceM: Number.NaN }, "minSiteDistanceM"],
+      [{ clusterIsdM: 200 }, "clusterIsdM"],
       [{ terrain: "yes" }, "terrain"],
     ];
     for (const [options, field] of bad) {
