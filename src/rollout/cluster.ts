@@ -1,3 +1,4 @@
+import { fail } from "../errors.js";
 import { frameDestination, localFrame } from "../geo/frame.js";
 import { technologyOf } from "../model/bands.js";
 import type { Site } from "../model/schema.js";
@@ -21,6 +22,34 @@ export function hexCluster(centre: LonLat, n: number, isdM: number): LonLat[] {
   return out.map(([x, y]) => [round6(x), round6(y)] as LonLat);
 }
 
+/**
+ * A pilot's lattice sites with each one closer than `D` to a mast of the plan moved onto that mast
+ * (the nearest: the pilot shares its rooftop, as 5G pilots of the period shared LTE anchor sites),
+ * so that new masts keep the minimum distance; null when two would share one mast.
+ */
+export function snapToMasts(at: readonly LonLat[], masts: readonly LonLat[], D: number): { at: LonLat[]; colocated: number } | null {
+  const used = new Set<number>();
+  const out: LonLat[] = [];
+  for (const p of at) {
+    let nearest = -1;
+    let nearestM = D;
+    for (let m = 0; m < masts.length; m++) {
+      const dist = distanceM(p, masts[m]!);
+      if (dist < nearestM) {
+        nearestM = dist;
+        nearest = m;
+      }
+    }
+    if (nearest < 0) out.push(p);
+    else if (used.has(nearest)) return null;
+    else {
+      used.add(nearest);
+      out.push(masts[nearest]!);
+    }
+  }
+  return { at: out, colocated: used.size };
+}
+
 /** Most cluster centres evaluated exactly before the search stops with the bound it has. */
 export const CLUSTER_DEFAULTS = { maxEvaluations: 400 };
 
@@ -32,9 +61,18 @@ export const CLUSTER_DEFAULTS = { maxEvaluations: 400 };
  * centre. Centres are evaluated exactly (coverage sets of the cluster's sites) in decreasing order
  * of their bound until the best found is at least the next bound: then it is the optimum over the
  * grid's centres (`boundMethod: "enumeration"`, gap 0). Past `CLUSTER_DEFAULTS.maxEvaluations` the
- * search stops and the next bound is the reported bound.
+ * search stops and the next bound is the reported bound. Lattice sites closer than
+ * `minSiteDistanceM` to one of `masts` move onto it (`snapToMasts`; the bound's radius grows by
+ * that distance).
  */
-export function chooseCluster(ctx: PlanContext, d: DeploymentSpec, earlier: readonly Site[]): { at: LonLat[]; plan: Omit<DeploymentPlan, "siteIds" | "colocated"> } {
+export function chooseCluster(
+  ctx: PlanContext,
+  d: DeploymentSpec,
+  earlier: readonly Site[],
+  masts: readonly LonLat[] = [],
+): { at: LonLat[]; colocated: number; plan: Omit<DeploymentPlan, "siteIds" | "colocated"> } {
+  const D = ctx.options.minSiteDistanceM;
+  const layout = (j: number) => snapToMasts(hexCluster(ctx.candidateAt(j), d.sites, ctx.options.clusterIsdM), masts, D);
   const band = selectionBand(d.bands);
   const tech = technologyOf(band);
   const thresholdDbm = ctx.threshold(tech);
@@ -49,27 +87,34 @@ export function chooseCluster(ctx: PlanContext, d: DeploymentSpec, earlier: read
   // R: no site of the template reaches the threshold beyond its useful range (`coverageSets`' rangeM).
   const reach = single.rangeM.reduce((a, b) => Math.max(a, b), 0);
   const radius = d.sites <= 1 ? 0 : Math.max(...hexCluster([0, 0], d.sites, ctx.options.clusterIsdM).map((p) => distanceM([0, 0], p)));
-  const bound = diskWeights(ctx, served, reach + radius);
+  // a lattice site snapped onto a mast moves less than D
+  const bound = diskWeights(ctx, served, reach + radius + D);
   const order = Array.from({ length: m }, (_, j) => j).sort((a, b) => bound[b]! - bound[a]! || a - b);
-  let best = -1;
+  let best: { at: LonLat[]; colocated: number } | null = null;
   let bestWeight = -Infinity;
   let k = 0;
   for (; k < order.length && k < CLUSTER_DEFAULTS.maxEvaluations; k++) {
     const j = order[k]!;
     if (bestWeight >= bound[j]!) break;
-    const at = hexCluster(ctx.candidateAt(j), d.sites, ctx.options.clusterIsdM);
+    const snapped = layout(j);
+    if (snapped === null) continue;
+    const at = snapped.at;
     const sets = ctx.templateCovers(band, thresholdDbm, at); // the sites `deploymentSite` builds, on this band
     const w = unionWeight(sets, demand.weight, served.slice());
     if (w > bestWeight) {
       bestWeight = w;
-      best = j;
+      best = snapped;
     }
+  }
+  if (best === null) {
+    fail("INVALID_VALUE", "minSiteDistanceM", D, `a distance that leaves room for the ${d.sites}-site pilot cluster: at every centre tried, two of its sites would share one mast`);
   }
   const next = k < order.length ? bound[order[k]!]! : -Infinity;
   const upper = fixedWeight + Math.max(bestWeight, next);
   const objective = fixedWeight + bestWeight;
   return {
-    at: hexCluster(ctx.candidateAt(best), d.sites, ctx.options.clusterIsdM),
+    at: best.at,
+    colocated: best.colocated,
     plan: {
       technologies: d.technologies,
       bands: d.bands,

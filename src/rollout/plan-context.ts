@@ -27,41 +27,24 @@ export interface ResolvedRolloutOptions {
 /**
  * What every step of a plan shares: the demand points, the candidate grid, the thresholds and a
  * cache of the grid's coverage sets per band (the 2G/3G and 4G deployments of a phase, and the
- * coverage accounting, ask for the same sets). `withGrid` makes a view on part of the grid.
+ * coverage accounting, ask for the same sets).
  */
 export class PlanContext {
   readonly demand: DemandPoints;
   readonly grid: Candidates;
   private readonly cache = new Map<string, CoverageSets>();
   private conflicts: Csr | null = null;
-  /** Set on a view: the full context and which of its grid candidates the view keeps. */
-  private readonly base: { ctx: PlanContext; keep: Int32Array } | null;
 
   constructor(
     readonly scenario: Scenario,
     readonly options: ResolvedRolloutOptions,
-    base: { ctx: PlanContext; keep: Int32Array } | null = null,
   ) {
-    this.base = base;
-    if (base) {
-      this.demand = base.ctx.demand;
-      this.grid = subsetCandidates(base.ctx.grid, base.keep);
-      return;
-    }
     this.demand = demandPoints(scenario.population, { zones: scenario.districts, spacingM: options.demandSpacingM });
     const dem = options.maxElevationM !== undefined ? scenario.terrain : undefined;
     this.grid = candidateGrid(scenario.boundary, {
       spacingM: options.candidateSpacingM,
       ...(dem ? { dem, maxElevationM: options.maxElevationM } : {}),
     });
-  }
-
-  /**
-   * A view whose grid is the candidates `keep` (increasing indices into this grid), sharing the
-   * demand and the cached coverage sets (a view's `gridCovers` are this context's rows of `keep`).
-   */
-  withGrid(keep: Int32Array): PlanContext {
-    return new PlanContext(this.scenario, this.options, { ctx: this, keep });
   }
 
   threshold(tech: Technology): number {
@@ -76,10 +59,6 @@ export class PlanContext {
   gridCovers(band: Band, thresholdDbm: number): CoverageSets {
     const key = `${band}@${thresholdDbm}`;
     let hit = this.cache.get(key);
-    if (!hit && this.base) {
-      hit = subsetSets(this.base.ctx.gridCovers(band, thresholdDbm), this.base.keep);
-      this.cache.set(key, hit);
-    }
     if (!hit) {
       // Candidates at their rounded positions: the sets are those of the sites a plan builds.
       const lon = Float64Array.from(this.grid.lon, round6);
@@ -121,8 +100,8 @@ export class PlanContext {
   }
 
   /**
-   * Grid candidates (increasing) closer than `distanceM` to any of `masts`, or, with `layout` (the
-   * sites a deployment centred on candidate j builds), whose layout puts a site that close to one.
+   * Grid candidates (increasing) closer than `distanceM` to any of `masts` (or, with `layout`, the
+   * sites a deployment centred on candidate j would build).
    * Distances in the local frame at the grid's middle latitude, as `conflictPairs`.
    */
   gridNear(masts: readonly LonLat[], distanceM: number, layout: (j: number) => readonly LonLat[] = (j) => [this.candidateAt(j)]): Int32Array {
@@ -154,31 +133,6 @@ export class PlanContext {
   private engine() {
     return this.options.terrain && this.scenario.terrain ? { terrain: this.scenario.terrain, terrainVoids: "fill" as const } : {};
   }
-}
-
-/** The candidates `keep` (increasing indices) of `c`. */
-function subsetCandidates(c: Candidates, keep: Int32Array): Candidates {
-  const pick = <T>(a: ArrayLike<T>): T[] => Array.from(keep, (j) => a[j]!);
-  return {
-    lon: Float64Array.from(pick(c.lon)),
-    lat: Float64Array.from(pick(c.lat)),
-    id: pick(c.id),
-    source: pick(c.source),
-    elevationM: c.elevationM ? Float64Array.from(pick(c.elevationM)) : null,
-    slopeDeg: c.slopeDeg ? Float64Array.from(pick(c.slopeDeg)) : null,
-    spacingM: c.spacingM,
-    removed: c.removed,
-  };
-}
-
-/** The rows `keep` of coverage sets (with their `rangeM`). */
-function subsetSets(s: CoverageSets, keep: Int32Array): CoverageSets {
-  const rows = keep.length;
-  const offsets = new Int32Array(rows + 1);
-  for (let t = 0; t < rows; t++) offsets[t + 1] = offsets[t]! + s.offsets[keep[t]! + 1]! - s.offsets[keep[t]!]!;
-  const indices = new Int32Array(offsets[rows]!);
-  for (let t = 0; t < rows; t++) indices.set(s.indices.subarray(s.offsets[keep[t]!]!, s.offsets[keep[t]! + 1]!), offsets[t]!);
-  return { ...s, offsets, indices, rangeM: Float64Array.from(keep, (j) => s.rangeM[j]!) };
 }
 
 export function round6(x: number): number {

@@ -3,7 +3,7 @@ import { technologyOf } from "../model/bands.js";
 import type { Site } from "../model/schema.js";
 import type { Technology } from "../units.js";
 import { technologyCoverage } from "./accounting.js";
-import { chooseCluster, hexCluster } from "./cluster.js";
+import { chooseCluster } from "./cluster.js";
 import { PlanContext, type ResolvedRolloutOptions } from "./plan-context.js";
 import type { DeploymentPlan, PhasePlan, RolloutOptions, RolloutPlan, ServiceLevel } from "./plan-types.js";
 import { PLACEMENT_DEFAULTS } from "./placement.js";
@@ -49,8 +49,9 @@ const SERVICE_LEVELS: readonly ServiceLevel[] = ["outdoor", "inCar", "indoor"];
  * the band fixed; a cluster deployment (the 2021 5G pilot) is placed where its sites cover the
  * most people (`chooseCluster`, exact over the candidate grid). Masts keep `minSiteDistanceM`
  * apart: a new mast from every mast of the plan so far and from the other new masts of its
- * deployment (co-location on a mast builds none); a cluster is centred only where all its sites
- * keep that distance from the plan's masts. Every deployment reports its
+ * deployment (co-location on a mast builds none); a cluster's sites closer than that to a mast
+ * share the mast (a separate feature at the mast's position, the pilot's own phase). Every
+ * deployment reports its
  * proven bound and gap. Sites come back as GeoJSON with `status: "planned"`, `phase` and
  * `buildOrder` (1 = first: phases in order, within a deployment the solver's greedy order, each
  * site adding the most people given the ones before). Deterministic: same scenario, options and
@@ -71,10 +72,11 @@ export function planRollout(scenario: Scenario, options: RolloutOptions = {}): R
       const id = (i: number) => `${prefix}-${phase.id}-${tag}-${String(i + 1).padStart(2, "0")}`;
       const note = `planned by cellplan planRollout (seed ${o.seed}); not an operator record`;
       if (d.cluster) {
-        const r = chooseCluster(clusterCentres(ctx, d, [...all, ...phaseSites]), d, all);
+        const masts = [...all, ...phaseSites].map((s) => s.geometry.coordinates as [number, number]);
+        const r = chooseCluster(ctx, d, all, masts);
         const sites = r.at.map((at, i) => withMeta(deploymentSite(d, id(i), at, phase.id), note));
         phaseSites.push(...sites);
-        deployments.push({ ...r.plan, siteIds: sites.map((s) => s.properties.id), colocated: 0 });
+        deployments.push({ ...r.plan, siteIds: sites.map((s) => s.properties.id), colocated: r.colocated });
         return;
       }
       const r = chooseSpread(ctx, d, phaseSites, all);
@@ -115,28 +117,6 @@ export function planRollout(scenario: Scenario, options: RolloutOptions = {}): R
     });
   }
   return { scenario: scenario.id, seed: o.seed, service: o.service, terrain: o.terrain, sites: { type: "FeatureCollection", features: all }, phases };
-}
-
-/**
- * The context `chooseCluster` searches: the grid candidates where a cluster of `d.sites` sites
- * centred there keeps `minSiteDistanceM` from every mast of the plan so far (the whole grid when
- * the distance is 0). Throws `INVALID_VALUE` (field `minSiteDistanceM`) when no centre does.
- */
-function clusterCentres(ctx: PlanContext, d: DeploymentSpec, masts: readonly Site[]): PlanContext {
-  const D = ctx.options.minSiteDistanceM;
-  const at = masts.map((s) => s.geometry.coordinates as [number, number]);
-  const near = ctx.gridNear(at, D, (j) => hexCluster(ctx.candidateAt(j), d.sites, ctx.options.clusterIsdM));
-  if (near.length === 0) return ctx;
-  const m = ctx.grid.lon.length;
-  const keep = new Int32Array(m - near.length);
-  for (let j = 0, t = 0, q = 0; j < m; j++) {
-    if (q < near.length && near[q] === j) q++;
-    else keep[t++] = j;
-  }
-  if (keep.length === 0) {
-    fail("INVALID_VALUE", "minSiteDistanceM", D, `a distance that leaves room for the ${d.sites}-site pilot cluster: every centre on the candidate grid puts one of its sites closer than that to a mast of the plan`);
-  }
-  return ctx.withGrid(keep);
 }
 
 function programmeTechnologies(s: Scenario): Technology[] {

@@ -67,18 +67,29 @@ describe("planRollout on the Almaty programme", () => {
     expect(cum(0, "5G")).toBe(0);
   });
 
-  it("lays the 5G pilot out as a hexagonal cluster at the inter-site distance", () => {
-    const sites = plan.phases[1]!.sites.map((s) => s.geometry.coordinates);
-    const f = localFrame(sites[0]![1]!);
-    for (const s of sites.slice(1)) {
-      expect(Math.hypot((s[0]! - sites[0]![0]!) * f.kx, (s[1]! - sites[0]![1]!) * f.ky)).toBeCloseTo(400, -0.5);
+  it("lays the 5G pilot out as a hexagonal cluster at the inter-site distance, sites near a mast moved onto it", () => {
+    const sites = plan.phases[1]!.sites.map((s) => s.geometry.coordinates as [number, number]);
+    const masts = new Set(plan.phases[0]!.sites.map((s) => s.geometry.coordinates.join(",")));
+    const own = sites.filter((s) => !masts.has(s.join(",")));
+    expect(sites.length - own.length).toBe(plan.phases[1]!.deployments[0]!.colocated);
+    const f = localFrame(sites[0]![1]);
+    const dist = (a: [number, number], b: [number, number]) => Math.hypot((a[0] - b[0]) * f.kx, (a[1] - b[1]) * f.ky);
+    // new pilot masts sit on the 400 m lattice: every pair a lattice distance apart (400, 693, 800 m)
+    for (let i = 0; i < own.length; i++) {
+      for (let j = i + 1; j < own.length; j++) {
+        const d = dist(own[i]!, own[j]!);
+        expect([400, 400 * Math.sqrt(3), 800].some((l) => Math.abs(d - l) < 1), `${d} m`).toBe(true);
+      }
     }
   });
 
   it("keeps every two masts at least minSiteDistanceM apart; a co-located 4G cell shares its mast's feature", () => {
     const D = ROLLOUT_DEFAULTS.minSiteDistanceM;
     expect(D).toBeGreaterThan(0);
-    const all = plan.sites.features;
+    // masts: distinct positions (a pilot site sharing a mast is a feature of its own at the mast's position)
+    const all = [...new Map(plan.sites.features.map((f) => [f.geometry.coordinates.join(","), f])).values()];
+    const pilot = plan.phases[1]!.deployments[0]!;
+    expect(plan.sites.features.length - all.length).toBe(pilot.colocated);
     let closest = Infinity;
     for (let i = 0; i < all.length; i++) {
       for (let j = i + 1; j < all.length; j++) {
