@@ -3,12 +3,11 @@ import { technologyOf, type Band } from "../model/bands.js";
 import { createSite } from "../model/create.js";
 import type { Site } from "../model/schema.js";
 import { maxCoverage } from "../optimise/max-coverage.js";
-import { coverageSets } from "../optimise/coverage-sets.js";
 import type { Csr } from "../optimise/csr.js";
 import { BAND_TABLE } from "../radio/bands.js";
 import type { LonLat, Technology } from "../units.js";
 import type { DeploymentPlan } from "./plan-types.js";
-import { concatCsr, unionWeight, type PlanContext } from "./plan-context.js";
+import { concatCsr, type PlanContext } from "./plan-context.js";
 
 /** A deployment of the programme: what `planRollout` places. */
 export interface DeploymentSpec {
@@ -123,12 +122,3 @@ function spacing(ctx: PlanContext, total: number, masts: readonly Site[]): { for
 export function carries(site: Site, band: Band): boolean {
   return site.properties.sectors.some((s) => s.cells.some((c) => c.band === band));
 }
-
-/** People covered by a set of sites on one band: the union of their coverage sets, weighted. */
-export function sitesCoverWeight(ctx: PlanContext, band: Band, thresholdDbm: number, sites: readonly Site[]): number {
-  if (sites.length === 0) return 0;
-  const c = ctx.covers(band, thresholdDbm, sites.map((s) => s.geometry.coordinates as LonLat), (_, i) => sites[i]!);
-  return unionWeight(c, ctx.demand.weight, null);
-}
-
-export { coverageSets };
