@@ -9,8 +9,9 @@ import { ringCentroid } from "./summary.js";
 import { hexCluster } from "./cluster.js";
 
 /**
- * A provisional placement of the programme's sites, until the optimiser (issue 6) chooses them:
- * for each spread deployment, population-grid cells in decreasing order of people, keeping a
+ * A quick, evenly spread placement of the programme's sites — a baseline for tests and benchmarks
+ * that want sites across the whole city (the terrain checks); `planRollout` is the planner. For each
+ * spread deployment, population-grid cells in decreasing order of people, keeping a
  * cell's centre when it is at least `spacingFactor` × the even-spread spacing from the sites
  * already chosen for that deployment; for a cluster deployment, a hexagonal cluster (centre plus
  * rings) at the most populous cell with inter-site distance `clusterIsdM`. Deterministic. Sites
