@@ -8,23 +8,14 @@ import { patternAttenuationDb } from "../../src/antenna/pattern.js";
 import { ANTENNA_PRESETS } from "../../src/antenna/presets.js";
 import { sectorAttenuationDb } from "../../src/antenna/sector.js";
 import { mechanicalTiltDirection } from "../../src/antenna/tilt.js";
-import { CellplanError } from "../../src/errors.js";
 import type { SectorAntenna } from "../../src/model/schema.js";
 import { SYNTHETIC, SYNTHETIC_FIXTURE } from "./synthetic.js";
+import { cellplanErrorOf as thrown } from "../fixtures/errors.js";
 
 const PANEL: SectorAntenna = { pattern: "3gpp-sector", hBeamwidthDeg: 65, vBeamwidthDeg: 7, gainDbi: 17, frontToBackDb: 25, sideLobeDb: 20 };
 const synthetic = parseMsi(readFileSync(SYNTHETIC_FIXTURE, "utf8"), { source: "synthetic-65deg-17dbi-6et.msi" });
 const LIBRARY = createPatternLibrary({ "SYN-65-17-T6": synthetic });
 
-function thrown(f: () => unknown): CellplanError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(CellplanError);
-    return e as CellplanError;
-  }
-  throw new Error("expected a CellplanError");
-}
 
 const arbAzimuth = fc.double({ min: 0, max: 360, maxExcluded: true, noNaN: true });
 const arbTilt = fc.double({ min: -20, max: 20, noNaN: true });

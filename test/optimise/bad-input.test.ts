@@ -1,27 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { CellplanError, type ProblemCode } from "../../src/errors.js";
+import type { ProblemCode } from "../../src/errors.js";
 import { maxCoverageExact } from "../../src/optimise/exact.js";
 import { maxCoverage, type MaxCoverageOptions } from "../../src/optimise/max-coverage.js";
 import { setCover } from "../../src/optimise/set-cover.js";
 import { syntheticCoverage } from "../../src/optimise/synthetic.js";
+import { expectProblem } from "../fixtures/errors.js";
 
 /** Every bad input gets a CellplanError naming the field, the value and what is allowed (acceptance 6). */
 const ok: MaxCoverageOptions = { weights: [3, 2, 1], covers: [[0], [1, 2], [2]], k: 1 };
 
-function expectProblem(f: () => unknown, code: ProblemCode, field: string | RegExp): CellplanError {
-  let caught: unknown;
-  try {
-    f();
-  } catch (e) {
-    caught = e;
-  }
-  expect(caught).toBeInstanceOf(CellplanError);
-  const e = caught as CellplanError;
-  expect(e.code).toBe(code);
-  expect(e.problems[0]!.field).toMatch(field);
-  expect(e.problems[0]!.allowed.length).toBeGreaterThan(0);
-  return e;
-}
 
 const cases: [string, Partial<MaxCoverageOptions> & Record<string, unknown>, ProblemCode, string | RegExp][] = [
   ["k larger than the candidates", { k: 4 }, "INVALID_VALUE", "k"],

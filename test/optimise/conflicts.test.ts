@@ -1,7 +1,6 @@
 import loadHighs, { type Highs } from "highs";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { CellplanError } from "../../src/errors.js";
 import { checkConflicts, placeApart } from "../../src/optimise/conflicts.js";
 import { maxCoverageExactWith } from "../../src/optimise/exact.js";
 import { lazyGreedy, plainGreedy } from "../../src/optimise/greedy.js";
@@ -10,6 +9,7 @@ import { solveCoverageMilp } from "../../src/optimise/milp-model.js";
 import { setCover } from "../../src/optimise/set-cover.js";
 import { syntheticCoverage } from "../../src/optimise/synthetic.js";
 import { value, withoutTimings, type SmallInstance } from "./helpers.js";
+import { cellplanErrorOf as caught } from "../fixtures/errors.js";
 
 /**
  * `conflicts` (candidates never chosen together, e.g. closer than a minimum distance): every plan
@@ -83,15 +83,6 @@ function bruteForce(inst: ConflictInstance): { opt: number; most: number } {
   return { opt, most };
 }
 
-function caught(f: () => unknown): CellplanError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(CellplanError);
-    return e as CellplanError;
-  }
-  throw new Error("expected a CellplanError");
-}
 
 let highs: Highs;
 beforeAll(async () => {

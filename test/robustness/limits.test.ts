@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computeCoverage } from "../../src/coverage/compute.js";
 import { COVERAGE_DEFAULTS } from "../../src/coverage/defaults.js";
-import { CellplanError } from "../../src/errors.js";
 import { createSite } from "../../src/model/create.js";
 import { VALIDATE_DEFAULTS, validateSites } from "../../src/model/validate.js";
 import { GRID_DEFAULTS, gridForBBox } from "../../src/raster/grid.js";
@@ -10,21 +9,13 @@ import { decodeDem } from "../../src/terrain/codec.js";
 import { DEM_LIMITS } from "../../src/terrain/dem.js";
 import { PROFILE_LIMITS, terrainProfile } from "../../src/terrain/profile.js";
 import { CPDEM_MAGIC, CPRAS_MAGIC, fileBytes } from "./files.js";
+import { cellplanErrorOf as refusal } from "../fixtures/errors.js";
 
 /**
  * Resource bounds: every size-driven allocation is checked against a documented limit before it is
  * made, with an error naming the limit and the option that raises it. (An allocation made first would
  * show here as a RangeError or an out-of-memory crash, not a CellplanError.)
  */
-function refusal(f: () => unknown): CellplanError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof CellplanError) return e;
-    throw e;
-  }
-  throw new Error("expected a CellplanError");
-}
 
 const site = createSite({ id: "A", coordinates: [76.93, 43.24], technologies: ["4G"] });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { deygoutDiffraction } from "../../src/terrain/deygout.js";
 import { knifeEdgeLossDb } from "../../src/terrain/knife-edge.js";
 import type { TerrainProfile } from "../../src/terrain/profile-geometry.js";
-import { expectProblem } from "./expect-problem.js";
+import { expectProblem } from "../fixtures/errors.js";
 
 /** 299.792458 MHz is λ = 1 m exactly, which keeps the hand calculations short. */
 const ONE_METRE = { freqMHz: 299.792458, kFactor: Infinity } as const;

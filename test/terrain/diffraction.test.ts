@@ -11,7 +11,7 @@ import {
   obstacleHeightAboveLineM,
   type TerrainProfile,
 } from "../../src/terrain/profile-geometry.js";
-import { expectProblem } from "./expect-problem.js";
+import { expectProblem } from "../fixtures/errors.js";
 
 const ONE_METRE = { freqMHz: 299.792458, kFactor: Infinity } as const;
 

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CellplanError } from "../../src/errors.js";
-import { expectProblem } from "./expect-problem.js";
+import { expectProblem } from "../fixtures/errors.js";
 import { fresnelV, fresnelVRaw, knifeEdgeLossDb } from "../../src/terrain/knife-edge.js";
 import {
   ITU_EARTH_RADIUS_M,

@@ -7,7 +7,7 @@ import { provisionalPlacement } from "../../src/rollout/placement.js";
 import { sampleDem, type Dem } from "../../src/terrain/dem.js";
 import { terrainLoss } from "../../src/terrain/loss.js";
 import { buildHorizon, horizonLossDb, radialLossDb, radialMeanGroundM } from "../../src/terrain/radial.js";
-import { expectProblem } from "./expect-problem.js";
+import { expectProblem } from "../fixtures/errors.js";
 
 const LAMBDA = 299_792_458 / 806e6;
 const OPTIONS = { wavelengthM: LAMBDA, txHeightM: 30, rxHeightM: 1.5 };
