@@ -16,12 +16,12 @@ import { averagingFromM, averagingToM, effectiveHeightM, prepareHataHeightCorrec
 import { TERRAIN_LOSS_DEFAULTS, terrainLoss } from "../terrain/loss.js";
 import { buildHorizon, radialLossDb, radialMeanGroundM, radialOf, type Horizon } from "../terrain/radial.js";
 import { replayed, ReplayMemo, type TerrainTerm } from "../terrain/replay-memo.js";
-import { SPEED_OF_LIGHT_M_PER_S } from "../math.js";
+import { fromDb, SPEED_OF_LIGHT_M_PER_S } from "../math.js";
 import { demSpacingM, groundElevationM, terrainProfile } from "../terrain/profile.js";
 import type { LonLat } from "../units.js";
 import type { CoverageOptions } from "./compute.js";
 import { defaultModel } from "./defaults.js";
-import { buildFastAntenna, TABLE_DEFAULTS, type FastAntenna, type FastPattern, type HorizontalTables } from "./tables.js";
+import { buildFastAntenna, sharedTables, TABLE_DEFAULTS, type FastAntenna, type FastPattern } from "./tables.js";
 
 /** One cell the engine evaluates, as reported in `CoverageRaster.cells`. */
 export interface CoverageCell {
@@ -60,7 +60,11 @@ export interface KernelCell {
   dh: number;
   /** signalDbm − losses applied to every pixel. */
   base: number;
+  /** 10^((base + antenna gain)/10), mW: the linear tables' scale (0 off them). */
+  scaleMw: number;
   offset: number;
+  /** 10^(offset/10): a cell's interference mW per mW of its measured quantity. */
+  offsetRatio: number;
   /** Index of the cell's band among the raster's bands (interference is co-channel only). */
   bandSlot: number;
   cullR2: number;
@@ -116,7 +120,7 @@ export function prepareCells(sites: readonly Site[], o: CellOptions): CellSetup 
   const cells: CoverageCell[] = [];
   const kernel: KernelCell[] = [];
   const skipped: SkippedSite[] = [];
-  const horizontalTables: HorizontalTables = new Map();
+  const tables = sharedTables();
   if (o.effectiveHeight !== undefined && o.effectiveHeight !== "terrain" && o.effectiveHeight !== "mast") {
     fail("INVALID_VALUE", "effectiveHeight", o.effectiveHeight, '"terrain" (height above the average terrain, Hata family) or "mast"');
   }
@@ -174,12 +178,15 @@ export function prepareCells(sites: readonly Site[], o: CellOptions): CellSetup 
           // with terrain: antenna height above the datum − receiver height (the pixel's ground is subtracted per point)
           dh: o.terrain ? siteGroundM + sector.heightM - o.rxHeightM : dh,
           base: signalDbm - losses,
+          scaleMw: fastPattern && !o.terrain ? fromDb(signalDbm - losses + fastPattern.gainDbi) : 0,
           offset,
+          offsetRatio: fromDb(offset),
           bandSlot,
           cullR2: cullRadiusM * cullRadiusM,
           gain,
           pathLoss,
-          fast: fastPattern && buildFastAntenna(fastPattern, dh, cullRadiusM, pathLoss, horizontalTables),
+          // without terrain the tables are linear (power ratios); with it in dB (see tables.ts)
+          fast: fastPattern && buildFastAntenna(fastPattern, dh, cullRadiusM, pathLoss, !o.terrain, tables, JSON.stringify(link)),
           // with terrain the elevation varies per point: the tables serve path loss and the horizontal
           // pattern from `terrainTablesBelow2` on, through cellPowerAt's terrain branch
           exactBelow2: fastPattern && !o.terrain ? TABLE_DEFAULTS.exactBelowM ** 2 : Infinity,

@@ -41,6 +41,11 @@ export interface CoverageOptions {
   /** Lookup tables for common antennas (default true; within 0.05 dB of the exact formulas). */
   tables?: boolean;
   /**
+   * The table kernel: "wasm" (default) runs it in WebAssembly where available, "js" in JavaScript;
+   * the results are the same bits (src/coverage/tile-wasm.ts).
+   */
+  kernel?: "wasm" | "js";
+  /**
    * Terrain: antenna and receiver heights over the DEM's ground (for the vertical pattern) and the
    * terrain loss along each path (see `terrainMethod`). Without it the engine is unchanged.
    */
@@ -173,6 +178,7 @@ export function setupCoverage(input: unknown, given: CoverageOptions, reuse: Set
     load: resolved.load,
     noiseMw: Float64Array.from(setup.noiseDbm, fromDb),
     bands: setup.bands.length,
+    kernel: options.kernel ?? "wasm",
   };
   const raster: CoverageRaster = {
     grid,
@@ -227,6 +233,7 @@ export function resolveCoverageInput(input: unknown, options: Omit<CoverageOptio
     load: num("load", options.load, (x) => x >= 0 && x <= 1, "a share 0 ≤ load ≤ 1"),
     cullMarginDb: num("cullMarginDb", options.cullMarginDb, (x) => x >= 0, "a margin ≥ 0 dB"),
   };
+  if (options.kernel !== undefined && options.kernel !== "wasm" && options.kernel !== "js") fail("INVALID_VALUE", "kernel", options.kernel, '"wasm" or "js"');
   const tileSize = num("tileSize", options.tileSize, (x) => Number.isInteger(x) && x >= 1, "an integer ≥ 1");
   const maxPixels = num("maxPixels", options.maxPixels, (x) => x > 0, "a pixel limit > 0");
   return { sites, resolved, tileSize, maxPixels };

@@ -5,7 +5,7 @@ import type { Band } from "../model/bands.js";
 import type { Site, SiteCollection } from "../model/schema.js";
 import type { LonLat } from "../units.js";
 import { cellsFor, resolveCoverageInput, withTerrainVoids, type CoverageOptions } from "./compute.js";
-import { cellDistanceM, cellPowerDbm, dbToMw, evaluatePoint, sinrFromSums, type PointResult } from "./kernel.js";
+import { cellDistanceM, cellPowerMwAt, evaluatePoint, mwToDbm, sinrFromSums, type PointResult } from "./kernel.js";
 
 export interface ServerAtPoint {
   siteId: string;
@@ -56,10 +56,11 @@ export function prepareSignalAt(sites: SiteCollection | readonly Site[] | unknow
     evaluatePoint(cells, ids, ids.length, lon, lat, groundM, resolved.load, noiseMw, sums, best);
     const servers: ServerAtPoint[] = [];
     cells.forEach((c, k) => {
-      const p = cellPowerDbm(c, lon, lat, groundM);
-      if (p === -Infinity) return;
+      const mw = cellPowerMwAt(c, lon, lat, groundM);
+      if (!(mw > 0)) return;
+      const p = mwToDbm(mw);
       const info = setup.cells[k]!;
-      const sinrDb = k === best.best ? best.sinrDb : sinrFromSums(p, sums[c.bandSlot]!, dbToMw(p + c.offset), resolved.load, noiseMw[c.bandSlot]!);
+      const sinrDb = k === best.best ? best.sinrDb : sinrFromSums(p, sums[c.bandSlot]!, mw * c.offsetRatio, resolved.load, noiseMw[c.bandSlot]!);
       servers.push({ siteId: info.siteId, sectorIndex: info.sectorIndex, cellIndex: info.cellIndex, band: info.band, powerDbm: p, sinrDb, distanceM: cellDistanceM(c, lon, lat) });
     });
     // Best first; ties keep cell order, as the raster's strict ">" does.

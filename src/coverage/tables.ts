@@ -1,4 +1,5 @@
 import { horizontalLossRaw, verticalLossRaw } from "../antenna/sector.js";
+import { fromDb } from "../math.js";
 
 /**
  * Lookup tables that replace the per-evaluation transcendental maths for the common antennas
@@ -31,11 +32,19 @@ export interface FastAntenna {
   vBeamwidthDeg: number;
   sinAz: number;
   cosAz: number;
-  /** Horizontal loss by cos φ: index (cos φ + 1)·scale; one extra sample so boresight needs no branch. */
+  /**
+   * Linear tables (`linear`: the raster path without terrain) or dB tables (with terrain, where the
+   * vertical pattern is evaluated per point and a terrain loss in dB is subtracted).
+   */
+  linear: boolean;
+  /** Horizontal loss by cos φ — dB, or as a power ratio 10^(−loss/10) when `linear` — index (cos φ + 1)·scale; one extra sample so boresight needs no branch. */
   horizontal: Float32Array;
   hScale: number;
-  /** Path loss, vertical loss and 1/d interleaved (stride 3), by position in log2(d²). */
+  /** Path loss, vertical loss (dB, or as ratios 10^(−loss/10) when `linear`) and 1/d interleaved (stride 3), by position in log2(d²). */
   byDistance: Float64Array;
+  /** A_m and SLA_v as power ratios 10^(−x/10) (the linear tables' caps become floors). */
+  capRatio: number;
+  sideLobeRatio: number;
   /** Smallest exponent of d² in the table. */
   e0: number;
   /** Per-cell scratch for reading a double's bits (no module-level state). */
@@ -71,9 +80,23 @@ const HI = HI_WORD;
  */
 export type HorizontalTables = Map<string, Float32Array>;
 
-function horizontalTable(p: FastPattern, shared: HorizontalTables): Float32Array {
+/**
+ * Tables shared by the cells of one coverage run: horizontal tables by beam width, and distance
+ * tables by everything they depend on (the caller's key for the path-loss link, the heights, the
+ * vertical beam and tilt, the reach): a site's sectors usually share one, built once.
+ */
+export interface SharedTables {
+  horizontal: HorizontalTables;
+  distance: Map<string, Float64Array>;
+}
+
+export function sharedTables(): SharedTables {
+  return { horizontal: new Map(), distance: new Map() };
+}
+
+function horizontalTable(p: FastPattern, linear: boolean, shared: HorizontalTables): Float32Array {
   const { cosineSamples } = TABLE_DEFAULTS;
-  const key = String(p.hBeamwidthDeg);
+  const key = `${p.hBeamwidthDeg} ${linear}`;
   const hit = shared.get(key);
   if (hit) return hit;
   const table = new Float32Array(cosineSamples + 2);
@@ -81,30 +104,36 @@ function horizontalTable(p: FastPattern, shared: HorizontalTables): Float32Array
   if (p.hBeamwidthDeg !== null) {
     for (let k = 0; k <= cosineSamples; k++) {
       const c = Math.min(1, Math.max(-1, k / hScale - 1));
-      table[k] = horizontalLossRaw(Math.acos(c) * R2D, p.hBeamwidthDeg, Infinity);
+      const loss = horizontalLossRaw(Math.acos(c) * R2D, p.hBeamwidthDeg, Infinity);
+      table[k] = linear ? fromDb(-loss) : loss; // far off boresight the ratio underflows to 0: A_m floors it
     }
     table[cosineSamples + 1] = table[cosineSamples]!;
-  }
+  } else if (linear) table.fill(1);
   shared.set(key, table);
   return table;
 }
 
-export function buildFastAntenna(p: FastPattern, dh: number, maxDistanceM: number, pathLoss: (d: number) => number, shared: HorizontalTables = new Map()): FastAntenna {
+/**
+ * The tables of one cell: `linear` (the raster path without terrain: power ratios, so a pixel's
+ * power and its mW are one product, no logarithm or exponential per evaluation) or in dB (with
+ * terrain, `fastGainMinusLoss`).
+ */
+export function buildFastAntenna(
+  p: FastPattern,
+  dh: number,
+  maxDistanceM: number,
+  pathLoss: (d: number) => number,
+  linear = false,
+  shared: SharedTables = sharedTables(),
+  pathLossKey?: string,
+): FastAntenna {
   const { exactBelowM, cosineSamples } = TABLE_DEFAULTS;
-  const horizontal = horizontalTable(p, shared);
+  const horizontal = horizontalTable(p, linear, shared.horizontal);
   const hScale = cosineSamples / 2;
   const e0 = Math.floor(Math.log2(exactBelowM * exactBelowM));
-  const e1 = Math.ceil(Math.log2(Math.max(maxDistanceM, exactBelowM * 2) ** 2)) + 1;
-  const n = (e1 - e0) * SUB + 2;
-  const byDistance = new Float64Array(3 * n);
-  for (let k = 0; k < n; k++) {
-    // sample k sits at d² = 2^(e0 + ⌊k/SUB⌋) · (1 + (k mod SUB)/SUB)
-    const d = Math.sqrt(2 ** (e0 + Math.floor(k / SUB)) * (1 + (k % SUB) / SUB));
-    byDistance[3 * k] = pathLoss(d);
-    // uncapped: SLA_v is applied after interpolation, so no sample pair straddles the cap's corner
-    byDistance[3 * k + 1] = p.vBeamwidthDeg === null ? 0 : verticalLossRaw(Math.atan2(dh, d) * R2D, p.electricalTiltDeg, p.vBeamwidthDeg, Infinity);
-    byDistance[3 * k + 2] = 1 / d;
-  }
+  const key = pathLossKey === undefined ? undefined : JSON.stringify([pathLossKey, dh, maxDistanceM, linear, p.vBeamwidthDeg, p.electricalTiltDeg]);
+  const byDistance = (key === undefined ? undefined : shared.distance.get(key)) ?? distanceTable(p, dh, maxDistanceM, pathLoss, linear, e0);
+  if (key !== undefined) shared.distance.set(key, byDistance);
   const az = (p.azimuthDeg * Math.PI) / 180;
   const bits = new Float64Array(1);
   return {
@@ -115,13 +144,35 @@ export function buildFastAntenna(p: FastPattern, dh: number, maxDistanceM: numbe
     vBeamwidthDeg: p.vBeamwidthDeg ?? NaN,
     sinAz: Math.sin(az),
     cosAz: Math.cos(az),
+    linear,
     horizontal,
     hScale,
     byDistance,
+    capRatio: fromDb(-p.capDb),
+    sideLobeRatio: fromDb(-p.sideLobeDb),
     e0,
     bits,
     words: new Uint32Array(bits.buffer),
   };
+}
+
+/** Path loss, vertical loss (dB or ratios) and 1/d by position in log2(d²) from 2^e0 out past `maxDistanceM`. */
+function distanceTable(p: FastPattern, dh: number, maxDistanceM: number, pathLoss: (d: number) => number, linear: boolean, e0: number): Float64Array {
+  const { exactBelowM } = TABLE_DEFAULTS;
+  const e1 = Math.ceil(Math.log2(Math.max(maxDistanceM, exactBelowM * 2) ** 2)) + 1;
+  const n = (e1 - e0) * SUB + 2;
+  const byDistance = new Float64Array(3 * n);
+  for (let k = 0; k < n; k++) {
+    // sample k sits at d² = 2^(e0 + ⌊k/SUB⌋) · (1 + (k mod SUB)/SUB)
+    const d = Math.sqrt(2 ** (e0 + Math.floor(k / SUB)) * (1 + (k % SUB) / SUB));
+    const pl = pathLoss(d);
+    // uncapped: SLA_v is applied after interpolation, so no sample pair straddles the cap's corner
+    const av = p.vBeamwidthDeg === null ? 0 : verticalLossRaw(Math.atan2(dh, d) * R2D, p.electricalTiltDeg, p.vBeamwidthDeg, Infinity);
+    byDistance[3 * k] = linear ? fromDb(-pl) : pl;
+    byDistance[3 * k + 1] = linear ? fromDb(-av) : av;
+    byDistance[3 * k + 2] = 1 / d;
+  }
+  return byDistance;
 }
 
 /**
@@ -152,4 +203,29 @@ export function fastGainMinusLoss(f: FastAntenna, dx: number, dy: number, d2: nu
         ? 0
         : verticalLossRaw(elevationDeg, f.electricalTiltDeg, f.vBeamwidthDeg, f.sideLobeDb);
   return f.gainDbi - Math.min(ah + av, f.capDb) - pl;
+}
+
+/**
+ * Received power as a ratio to the cell's `scale` (10^((base + gain)/10), mW), from the linear
+ * tables, toward (dx east, dy north), d² = dx² + dy² ≥ exactBelowM²:
+ * max(H · max(V, SLA_v), A_m) / L(d), the 3GPP combination min(H + min(V, SLA_v), A_m) in ratios.
+ * `groupOverTile` (tile-groups.ts) repeats these expressions inline, in the same order, so the
+ * raster and `signalAt` agree bit for bit.
+ */
+export function fastPowerMw(f: FastAntenna, scale: number, dx: number, dy: number, d2: number): number {
+  f.bits[0] = d2;
+  const hi = f.words[HI]!;
+  const x = ((hi >>> 20) - 1023 - f.e0) * SUB + (hi & 0xfffff) * MANTISSA_SCALE;
+  const i = x | 0;
+  const t = x - i;
+  const b = f.byDistance;
+  const q = 3 * i;
+  const pl = b[q]! + (b[q + 3]! - b[q]!) * t;
+  const av = b[q + 1]! + (b[q + 4]! - b[q + 1]!) * t;
+  const invD = b[q + 2]! + (b[q + 5]! - b[q + 2]!) * t;
+  const y = ((dx * f.sinAz + dy * f.cosAz) * invD + 1) * f.hScale;
+  const j = y | 0;
+  const h = f.horizontal;
+  const ah = h[j]! + (h[j + 1]! - h[j]!) * (y - j);
+  return scale * (Math.max(ah * Math.max(av, f.sideLobeRatio), f.capRatio) * pl);
 }

@@ -1,11 +1,11 @@
 import type { KernelCell } from "./cells.js";
-import { cellPowerAt } from "./kernel.js";
-import { addRow, rowSpan } from "./tile-rows.js";
+import { cellPowerMw } from "./kernel.js";
+import { rowSpan } from "./tile-rows.js";
 import { HI_WORD, MANTISSA_SCALE, SUB } from "./tables.js";
 import type { TileScratch } from "./tiles.js";
 
-/** Most cells evaluated together as one group (a site's sectors on one band: usually 3). */
-export const MAX_GROUP = 4;
+/** Most cells evaluated together as one group (a site's sectors on one band: usually 3, up to 6). */
+export const MAX_GROUP = 8;
 
 /**
  * Per cell, the id of its co-sited group: cells at the same position whose distance tables hold
@@ -21,7 +21,7 @@ export function siteGroupKeys(cells: readonly KernelCell[]): Int32Array {
   keys = new Int32Array(cells.length).fill(-1);
   for (let k = 0; k < cells.length; k++) {
     const c = cells[k]!;
-    if (c.fast === null || c.terrain !== null) continue;
+    if (c.fast === null || !c.fast.linear || c.terrain !== null) continue;
     if (k > 0 && keys[k - 1]! >= 0 && sameDistanceTerms(cells[k - 1]!, c)) keys[k] = keys[k - 1]!;
     else keys[k] = k;
   }
@@ -41,36 +41,40 @@ function sameDistanceTerms(a: KernelCell, b: KernelCell): boolean {
 
 /** Constants of a group's members, in arrays indexed by member. */
 export interface GroupScratch {
+  id: Int32Array;
+  slot: Int32Array;
   sinAz: Float64Array;
   cosAz: Float64Array;
   hScale: Float64Array;
-  capDb: Float64Array;
-  sideLobeDb: Float64Array;
-  gainDbi: Float64Array;
-  base: Float64Array;
+  capRatio: Float64Array;
+  sideLobeRatio: Float64Array;
+  scaleMw: Float64Array;
+  offsetRatio: Float64Array;
   hz: Float32Array[];
 }
 
 export function groupScratch(): GroupScratch {
   return {
+    id: new Int32Array(MAX_GROUP),
+    slot: new Int32Array(MAX_GROUP),
     sinAz: new Float64Array(MAX_GROUP),
     cosAz: new Float64Array(MAX_GROUP),
     hScale: new Float64Array(MAX_GROUP),
-    capDb: new Float64Array(MAX_GROUP),
-    sideLobeDb: new Float64Array(MAX_GROUP),
-    gainDbi: new Float64Array(MAX_GROUP),
-    base: new Float64Array(MAX_GROUP),
+    capRatio: new Float64Array(MAX_GROUP),
+    sideLobeRatio: new Float64Array(MAX_GROUP),
+    scaleMw: new Float64Array(MAX_GROUP),
+    offsetRatio: new Float64Array(MAX_GROUP),
     hz: [],
   };
 }
 
 /**
- * A co-sited group of table-driven cells without terrain (`ids[first .. first + n)`, increasing;
- * n ≥ 1) over a tile, a row at a time: pass 1 reads the shared distance terms once per pixel and
- * each member's horizontal pattern into its own row buffer; pass 2 (`addRow`) adds each member's
- * mW and updates the best servers, member by member in increasing cell order. Every member's
- * power is `fastGainMinusLoss` written out, with the same operands in the same order, so the
- * results are bit-identical to `cellPowerAt` and `signalAt` (tested).
+ * A co-sited group of cells on the linear tables (`ids[first .. first + n)`, increasing; n ≥ 1)
+ * over a tile, a row at a time. Per pixel the shared distance terms (path loss, vertical pattern,
+ * 1/d) are read once; per member, its horizontal pattern gives its power in mW, which goes
+ * straight into the band's sum and the best servers (held in registers across the members).
+ * Members come in increasing cell order and every power is `fastPowerMw` written out with the
+ * same operands in the same order, so the results are bit-identical to `signalAt` (tested).
  */
 export function groupOverTile(cells: readonly KernelCell[], ids: Int32Array, first: number, n: number, s: TileScratch, g: GroupScratch): void {
   const lead = cells[ids[first]!]!;
@@ -79,17 +83,19 @@ export function groupOverTile(cells: readonly KernelCell[], ids: Int32Array, fir
   for (let m = 0; m < n; m++) {
     const f = cells[ids[first + m]!]!;
     const fa = f.fast!;
+    g.id[m] = ids[first + m]!;
+    g.slot[m] = f.bandSlot;
     g.sinAz[m] = fa.sinAz;
     g.cosAz[m] = fa.cosAz;
     g.hScale[m] = fa.hScale;
-    g.capDb[m] = fa.capDb;
-    g.sideLobeDb[m] = fa.sideLobeDb;
-    g.gainDbi[m] = fa.gainDbi;
-    g.base[m] = f.base;
+    g.capRatio[m] = fa.capRatio;
+    g.sideLobeRatio[m] = fa.sideLobeRatio;
+    g.scaleMw[m] = f.scaleMw;
+    g.offsetRatio[m] = f.offsetRatio;
     g.hz[m] = fa.horizontal;
   }
-  const { sinAz: gs, cosAz: gc, hScale: gh, capDb: gcap, sideLobeDb: gsla, gainDbi: ggain, base: gbase, hz: ghz } = g;
-  const { w, h, lats, lons, inside, rowP } = s;
+  const { id: gid, slot: gslot, sinAz: gs, cosAz: gc, hScale: gh, capRatio: gcap, sideLobeRatio: gsla, scaleMw: gscale, offsetRatio: goff, hz: ghz } = g;
+  const { w, h, nb, lats, lons, inside, sums, bestMw: bestP, secondMw: secondP, best, bestOwnMw } = s;
   const sub = SUB;
   const mantissaScale = MANTISSA_SCALE;
   const hiWord = HI_WORD;
@@ -99,39 +105,68 @@ export function groupOverTile(cells: readonly KernelCell[], ids: Int32Array, fir
     if (dy2 > cullR2) continue;
     const row = r * w;
     rowSpan(s, r, cLon, kx, cullR2, dy2);
-    const c0 = s.span[0]!;
     const c1 = s.span[1]!;
-    // Pass 1: member m's power at column c goes to rowP[m · w + c] (−Infinity: masked out or beyond reach).
-    for (let c = c0; c < c1; c++) {
+    for (let c = s.span[0]!; c < c1; c++) {
       const j = row + c;
       const dx = (lons[c]! - cLon) * kx;
       const d2 = dx * dx + dy2;
-      if (inside[j] === 0 || d2 > cullR2) {
-        for (let m = 0; m < n; m++) rowP[m * w + c] = -Infinity;
+      if (inside[j] === 0 || d2 > cullR2) continue;
+      if (d2 < exactBelow2) {
+        addExact(cells, gid, n, s, j, dx, dy, d2, lons[c]!, lats[r]!);
         continue;
       }
-      if (d2 >= exactBelow2) {
-        bits[0] = d2;
-        const hi = words[hiWord]!;
-        const x = ((hi >>> 20) - 1023 - e0) * sub + (hi & 0xfffff) * mantissaScale;
-        const i = x | 0;
-        const tt = x - i;
-        const q = 3 * i;
-        const pl = bd[q]! + (bd[q + 3]! - bd[q]!) * tt;
-        const av = bd[q + 1]! + (bd[q + 4]! - bd[q + 1]!) * tt;
-        const invD = bd[q + 2]! + (bd[q + 5]! - bd[q + 2]!) * tt;
-        for (let m = 0; m < n; m++) {
-          const hz = ghz[m]!;
-          const y = ((dx * gs[m]! + dy * gc[m]!) * invD + 1) * gh[m]!;
-          const jj = y | 0;
-          const ah = hz[jj]! + (hz[jj + 1]! - hz[jj]!) * (y - jj);
-          rowP[m * w + c] = gbase[m]! + (ggain[m]! - Math.min(ah + Math.min(av, gsla[m]!), gcap[m]!) - pl);
-        }
-      } else {
-        for (let m = 0; m < n; m++) rowP[m * w + c] = cellPowerAt(cells[ids[first + m]!]!, dx, dy, d2, lons[c]!, lats[r]!, NaN);
+      let bp = bestP[j]!;
+      let sp = secondP[j]!;
+      let bi = best[j]!;
+      let bmw = bestOwnMw[j]!;
+      bits[0] = d2;
+      const hi = words[hiWord]!;
+      const x = ((hi >>> 20) - 1023 - e0) * sub + (hi & 0xfffff) * mantissaScale;
+      const i = x | 0;
+      const tt = x - i;
+      const q = 3 * i;
+      const pl = bd[q]! + (bd[q + 3]! - bd[q]!) * tt;
+      const av = bd[q + 1]! + (bd[q + 4]! - bd[q + 1]!) * tt;
+      const invD = bd[q + 2]! + (bd[q + 5]! - bd[q + 2]!) * tt;
+      for (let m = 0; m < n; m++) {
+        const hz = ghz[m]!;
+        const y = ((dx * gs[m]! + dy * gc[m]!) * invD + 1) * gh[m]!;
+        const jj = y | 0;
+        const ah = hz[jj]! + (hz[jj + 1]! - hz[jj]!) * (y - jj);
+        const p = gscale[m]! * (Math.max(ah * Math.max(av, gsla[m]!), gcap[m]!) * pl);
+        const mw = p * goff[m]!;
+        sums[j * nb + gslot[m]!]! += mw;
+        if (p > bp) {
+          sp = bp;
+          bp = p;
+          bi = gid[m]!;
+          bmw = mw;
+        } else if (p > sp) sp = p;
       }
+      bestP[j] = bp;
+      secondP[j] = sp;
+      best[j] = bi;
+      bestOwnMw[j] = bmw;
     }
-    // Pass 2, member by member (increasing cell index, as evaluating them one by one adds them).
-    for (let m = 0; m < n; m++) addRow(s, cells[ids[first + m]!]!, ids[first + m]!, m * w, row, c0, c1);
+  }
+}
+
+/**
+ * A group's members at one pixel nearer than the tables reach (`exactBelowM` from the mast): the
+ * exact formulas, then the same accumulation as the table path.
+ */
+export function addExact(cells: readonly KernelCell[], gid: Int32Array, n: number, s: TileScratch, j: number, dx: number, dy: number, d2: number, lon: number, lat: number): void {
+  const { nb, sums, bestMw, secondMw, best, bestOwnMw } = s;
+  for (let m = 0; m < n; m++) {
+    const cell = cells[gid[m]!]!;
+    const p = cellPowerMw(cell, dx, dy, d2, lon, lat, NaN);
+    const mw = p * cell.offsetRatio;
+    sums[j * nb + cell.bandSlot]! += mw;
+    if (p > bestMw[j]!) {
+      secondMw[j] = bestMw[j]!;
+      bestMw[j] = p;
+      best[j] = gid[m]!;
+      bestOwnMw[j] = mw;
+    } else if (p > secondMw[j]!) secondMw[j] = p;
   }
 }

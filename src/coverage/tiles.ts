@@ -2,9 +2,10 @@ import { gridNorth, type Grid } from "../raster/grid.js";
 import type { Dem } from "../terrain/dem.js";
 import { groundElevationM } from "../terrain/profile.js";
 import type { KernelCell } from "./cells.js";
-import { cellPowerAt, sinrFromSums } from "./kernel.js";
+import { cellPowerMw, mwToDbm, sinrFromSums } from "./kernel.js";
 import { groupOverTile, groupScratch, MAX_GROUP, siteGroupKeys } from "./tile-groups.js";
 import { addRow, rowSpan } from "./tile-rows.js";
+import { groupOverTileWasm, wasmRun, wasmTileArrays, type WasmRun } from "./tile-wasm.js";
 
 /** A rectangle of pixels: columns [c0, c1), rows [r0, r1). */
 export interface Tile {
@@ -41,6 +42,10 @@ export interface TileContext {
   load: number;
   noiseMw: Float64Array;
   bands: number;
+  /** "wasm": the group kernel in WebAssembly where available (tile-wasm.ts); "js": in JavaScript. Same bits either way. */
+  kernel: "wasm" | "js";
+  /** The run's WebAssembly tables, made by the first tile (null: none, the JavaScript kernel runs). */
+  wasm?: WasmRun | null;
 }
 
 /**
@@ -81,6 +86,9 @@ export function computeTile(ctx: TileContext, t: Tile, out: CoverageLayers): voi
   const h = t.r1 - t.r0;
   const np = w * h;
   const nb = ctx.bands;
+  const keys = siteGroupKeys(cells);
+  if (ctx.wasm === undefined) ctx.wasm = ctx.kernel === "wasm" && keys.some((k) => k >= 0) ? wasmRun(cells, keys) : null;
+  const wasm = ctx.wasm ? wasmTileArrays(ctx.wasm, w, np, nb) : null;
   const s: TileScratch = {
     w,
     h,
@@ -89,16 +97,18 @@ export function computeTile(ctx: TileContext, t: Tile, out: CoverageLayers): voi
     ground: new Float64Array(ctx.terrain ? np : 0),
     rowFirst: new Int32Array(h),
     rowEnd: new Int32Array(h),
-    lons: new Float64Array(w),
     lon0: g.west + (t.c0 + 0.5) * g.cellLonDeg,
     dLon: g.cellLonDeg,
-    inside: new Uint8Array(np),
-    bestDbm: new Float64Array(np).fill(-Infinity),
-    secondDbm: new Float64Array(np).fill(-Infinity),
-    best: new Int32Array(np).fill(-1),
-    bestMw: new Float64Array(np),
-    sums: new Float64Array(np * nb),
-    rowP: new Float64Array(w * MAX_GROUP),
+    ...(wasm?.arrays ?? {
+      lons: new Float64Array(w),
+      inside: new Uint8Array(np),
+      bestMw: new Float64Array(np),
+      secondMw: new Float64Array(np),
+      best: new Int32Array(np).fill(-1),
+      bestOwnMw: new Float64Array(np),
+      sums: new Float64Array(np * nb),
+    }),
+    rowP: new Float64Array(w),
     span: new Int32Array(2),
   };
   const north = gridNorth(g);
@@ -126,13 +136,13 @@ export function computeTile(ctx: TileContext, t: Tile, out: CoverageLayers): voi
   }
 
   // Co-sited cells with the same distance terms go through together (see tile-groups.ts).
-  const keys = siteGroupKeys(cells);
   const scratch = groupScratch();
   for (let k = 0; k < count; ) {
     const key = keys[ids[k]!]!;
     let n = 1;
     while (key >= 0 && n < MAX_GROUP && k + n < count && keys[ids[k + n]!] === key) n++;
     if (key < 0) cellOverTile(cells[ids[k]!]!, ids[k]!, s);
+    else if (wasm) groupOverTileWasm(cells, ids, k, n, s, scratch, ctx.wasm!, wasm.at);
     else groupOverTile(cells, ids, k, n, s, scratch);
     k += n;
   }
@@ -151,13 +161,14 @@ export function computeTile(ctx: TileContext, t: Tile, out: CoverageLayers): voi
         continue;
       }
       const b = s.best[j]!;
-      out.powerDbm[i] = s.bestDbm[j]!;
+      const bestDbm = mwToDbm(s.bestMw[j]!);
+      out.powerDbm[i] = bestDbm;
       out.server[i] = b;
-      out.secondDbm[i] = s.secondDbm[j]!;
+      out.secondDbm[i] = mwToDbm(s.secondMw[j]!);
       if (b < 0) out.sinrDb[i] = -Infinity;
       else {
         const slot = cells[b]!.bandSlot;
-        out.sinrDb[i] = sinrFromSums(s.bestDbm[j]!, s.sums[j * nb + slot]!, s.bestMw[j]!, ctx.load, ctx.noiseMw[slot]!);
+        out.sinrDb[i] = sinrFromSums(bestDbm, s.sums[j * nb + slot]!, s.bestOwnMw[j]!, ctx.load, ctx.noiseMw[slot]!);
       }
     }
   }
@@ -179,22 +190,25 @@ export interface TileScratch {
   lon0: number;
   dLon: number;
   inside: Uint8Array;
-  bestDbm: Float64Array;
-  secondDbm: Float64Array;
-  best: Int32Array;
+  /** Best and second-best received power of the measured quantity, mW (0: none yet). */
   bestMw: Float64Array;
+  secondMw: Float64Array;
+  best: Int32Array;
+  /** The best server's own interference mW (its power × its offset ratio). */
+  bestOwnMw: Float64Array;
+  /** Per pixel and band slot, the band's summed interference mW. */
   sums: Float64Array;
-  /** One row's powers from the current cell or group member (pass 1; MAX_GROUP rows of w). */
+  /** One row's powers (mW) from the current cell (`cellOverTile`). */
   rowP: Float64Array;
   /** [c0, c1): the columns of the current row a cell reaches (`rowSpan`). */
   span: Int32Array;
 }
 
 /**
- * One cell without lookup tables (a pattern file, a mechanically tilted antenna) or with terrain,
- * over a tile's pixels, a row at a time: pass 1 puts `cellPowerAt` of every reachable column into
- * a row buffer, pass 2 (`addRow`) adds the mW and updates the best servers. Table-driven cells
- * without terrain go through `groupOverTile` instead (tile-groups.ts).
+ * One cell without linear tables (a pattern file, a mechanically tilted antenna) or with terrain,
+ * over a tile's pixels, a row at a time: `cellPowerMw` of every reachable column into a row
+ * buffer, then `addRow` adds the mW and updates the best servers. Cells on the linear tables go
+ * through `groupOverTile` instead (tile-groups.ts).
  */
 function cellOverTile(cell: KernelCell, id: number, s: TileScratch): void {
   const { lon: cLon, lat: cLat, kx, ky, cullR2 } = cell;
@@ -212,8 +226,8 @@ function cellOverTile(cell: KernelCell, id: number, s: TileScratch): void {
       const j = row + c;
       const dx = (lons[c]! - cLon) * kx;
       const d2 = dx * dx + dy2;
-      rowP[c] = inside[j] === 0 || d2 > cullR2 ? -Infinity : cellPowerAt(cell, dx, dy, d2, lons[c]!, lats[r]!, hasGround ? ground[j]! : NaN);
+      rowP[c] = inside[j] === 0 || d2 > cullR2 ? 0 : cellPowerMw(cell, dx, dy, d2, lons[c]!, lats[r]!, hasGround ? ground[j]! : NaN);
     }
-    addRow(s, cell, id, 0, row, c0, c1);
+    addRow(s, cell, id, row, c0, c1);
   }
 }

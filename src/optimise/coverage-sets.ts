@@ -1,7 +1,8 @@
+import { toDb } from "../math.js";
 import { resolvePattern } from "../antenna/library.js";
 import { cellsFor, resolveCoverageInput, withTerrainVoids } from "../coverage/compute.js";
 import { MAX_RANGE_M, type KernelCell } from "../coverage/cells.js";
-import { cellPowerAt } from "../coverage/kernel.js";
+import { cellPowerMw, mwToDbm } from "../coverage/kernel.js";
 import type { SignalAtOptions } from "../coverage/signal-at.js";
 import { TABLE_DEFAULTS } from "../coverage/tables.js";
 import { bucketPoints, type PointBuckets } from "../demand/buckets.js";
@@ -211,7 +212,7 @@ class Scratch {
 /**
  * The demand points one candidate covers, written ascending into `hits`. A point is tested only
  * when it lies within some cell's useful range (and, where the engine reads its tables, within the
- * range of the cell's direction bin); the test is the engine's own `cellPowerAt`.
+ * range of the cell's direction bin); the test is the engine's own `cellPowerMw`, in dBm as `signalAt` reports it.
  */
 function coverRow(cells: readonly BoundedCell[], g: RowContext, s: Scratch, hits: Int32Array): { count: number; evaluations: number; reachM: number } {
   const K = cells.length;
@@ -282,7 +283,7 @@ function coverRow(cells: readonly BoundedCell[], g: RowContext, s: Scratch, hits
           if (d2 > bins[k * DIRECTION_BINS + bin]!) continue;
         }
         evaluations++;
-        if (cellPowerAt(c, dx, dy, d2, lon, lat, ground[p]!) >= thresholdDbm) {
+        if (mwToDbm(cellPowerMw(c, dx, dy, d2, lon, lat, ground[p]!)) >= thresholdDbm) {
           hits[count++] = items[p]!;
           break;
         }
@@ -386,7 +387,7 @@ function boundsOf(c: KernelCell, peakGainDbi: number, cullRadiusM: number, thres
     const j0 = Math.max(0, Math.floor((cosLo + 1) * f.hScale));
     const j1 = Math.min(h.length - 1, Math.floor((cosHi + 1) * f.hScale) + 1);
     let least = Infinity;
-    for (let j = j0; j <= j1; j++) least = Math.min(least, h[j]!);
+    for (let j = j0; j <= j1; j++) least = Math.min(least, f.linear ? -toDb(h[j]!) : h[j]!);
     const gain = f.gainDbi - Math.min(least, f.capDb);
     let r = byGain.get(gain);
     if (r === undefined) {

@@ -241,17 +241,6 @@ describe("signalAt — every server's SINR", () => {
   });
 });
 
-describe("dbToMw", () => {
-  it("is within 5.3e-6 relative of 10^(dB/10) from −300 to +100 dB, and 0 for −Infinity", async () => {
-    const { dbToMw } = await import("../../src/coverage/kernel.js");
-    let worst = 0;
-    for (let db = -300; db <= 100; db += 0.0137) worst = Math.max(worst, Math.abs(dbToMw(db) / 10 ** (db / 10) - 1));
-    expect(worst).toBeLessThan(5.3e-6);
-    expect(worst).toBeGreaterThan(0);
-    expect(dbToMw(-Infinity)).toBe(0);
-  });
-});
-
 describe("coverageStats — bad input", () => {
   const r = computeCoverage([omniSite("O", CENTRE)], { area: AREA, band: "LTE1800", cellSizeM: 200 });
   const square = (w: number, s: number, e: number, n: number) => ({ type: "Feature" as const, properties: { id: "z" }, geometry: { type: "Polygon" as const, coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] } });
