@@ -8,8 +8,8 @@ import type { TileScratch } from "./tiles.js";
 export const MAX_GROUP = 8;
 
 /**
- * Per cell, the id of its co-sited group: cells at the same position whose distance tables hold
- * the same numbers (same band, model, heights, tilt and vertical beam) and with the same reach
+ * Per cell, the id of its co-sited group: cells at the same position, in the same band slot, whose
+ * distance tables hold the same numbers (same model, heights, tilt and vertical beam) and with the same reach
  * share their distance, path loss, vertical loss and 1/d per pixel; only the horizontal pattern
  * differs between them. Computed once per run (memoised on the cell list).
  */
@@ -30,7 +30,7 @@ export function siteGroupKeys(cells: readonly KernelCell[]): Int32Array {
 }
 
 function sameDistanceTerms(a: KernelCell, b: KernelCell): boolean {
-  if (a.lon !== b.lon || a.lat !== b.lat || a.kx !== b.kx || a.ky !== b.ky || a.cullR2 !== b.cullR2 || a.exactBelow2 !== b.exactBelow2) return false;
+  if (a.bandSlot !== b.bandSlot || a.lon !== b.lon || a.lat !== b.lat || a.kx !== b.kx || a.ky !== b.ky || a.cullR2 !== b.cullR2 || a.exactBelow2 !== b.exactBelow2) return false;
   const fa = a.fast!;
   const fb = b.fast!;
   if (fa.e0 !== fb.e0 || fa.byDistance.length !== fb.byDistance.length) return false;
@@ -42,7 +42,6 @@ function sameDistanceTerms(a: KernelCell, b: KernelCell): boolean {
 /** Constants of a group's members, in arrays indexed by member. */
 export interface GroupScratch {
   id: Int32Array;
-  slot: Int32Array;
   sinAz: Float64Array;
   cosAz: Float64Array;
   hScale: Float64Array;
@@ -56,7 +55,6 @@ export interface GroupScratch {
 export function groupScratch(): GroupScratch {
   return {
     id: new Int32Array(MAX_GROUP),
-    slot: new Int32Array(MAX_GROUP),
     sinAz: new Float64Array(MAX_GROUP),
     cosAz: new Float64Array(MAX_GROUP),
     hScale: new Float64Array(MAX_GROUP),
@@ -72,19 +70,19 @@ export function groupScratch(): GroupScratch {
  * A co-sited group of cells on the linear tables (`ids[first .. first + n)`, increasing; n ≥ 1)
  * over a tile, a row at a time. Per pixel the shared distance terms (path loss, vertical pattern,
  * 1/d) are read once; per member, its horizontal pattern gives its power in mW, which goes
- * straight into the band's sum and the best servers (held in registers across the members).
+ * straight into the band's sum and the best servers (held in registers across the members, in
+ * the same order as adding them one by one).
  * Members come in increasing cell order and every power is `fastPowerMw` written out with the
  * same operands in the same order, so the results are bit-identical to `signalAt` (tested).
  */
 export function groupOverTile(cells: readonly KernelCell[], ids: Int32Array, first: number, n: number, s: TileScratch, g: GroupScratch): void {
   const lead = cells[ids[first]!]!;
-  const { lon: cLon, lat: cLat, kx, ky, cullR2, exactBelow2 } = lead;
+  const { lon: cLon, lat: cLat, kx, ky, cullR2, exactBelow2, bandSlot: slot } = lead;
   const { byDistance: bd, e0, bits, words } = lead.fast!;
   for (let m = 0; m < n; m++) {
     const f = cells[ids[first + m]!]!;
     const fa = f.fast!;
     g.id[m] = ids[first + m]!;
-    g.slot[m] = f.bandSlot;
     g.sinAz[m] = fa.sinAz;
     g.cosAz[m] = fa.cosAz;
     g.hScale[m] = fa.hScale;
@@ -94,7 +92,7 @@ export function groupOverTile(cells: readonly KernelCell[], ids: Int32Array, fir
     g.offsetRatio[m] = f.offsetRatio;
     g.hz[m] = fa.horizontal;
   }
-  const { id: gid, slot: gslot, sinAz: gs, cosAz: gc, hScale: gh, capRatio: gcap, sideLobeRatio: gsla, scaleMw: gscale, offsetRatio: goff, hz: ghz } = g;
+  const { id: gid, sinAz: gs, cosAz: gc, hScale: gh, capRatio: gcap, sideLobeRatio: gsla, scaleMw: gscale, offsetRatio: goff, hz: ghz } = g;
   const { w, h, nb, lats, lons, inside, sums, bestMw: bestP, secondMw: secondP, best, bestOwnMw } = s;
   const sub = SUB;
   const mantissaScale = MANTISSA_SCALE;
@@ -119,6 +117,8 @@ export function groupOverTile(cells: readonly KernelCell[], ids: Int32Array, fir
       let sp = secondP[j]!;
       let bi = best[j]!;
       let bmw = bestOwnMw[j]!;
+      const k = j * nb + slot;
+      let sum = sums[k]!;
       bits[0] = d2;
       const hi = words[hiWord]!;
       const x = ((hi >>> 20) - 1023 - e0) * sub + (hi & 0xfffff) * mantissaScale;
@@ -135,7 +135,7 @@ export function groupOverTile(cells: readonly KernelCell[], ids: Int32Array, fir
         const ah = hz[jj]! + (hz[jj + 1]! - hz[jj]!) * (y - jj);
         const p = gscale[m]! * (Math.max(ah * Math.max(av, gsla[m]!), gcap[m]!) * pl);
         const mw = p * goff[m]!;
-        sums[j * nb + gslot[m]!]! += mw;
+        sum += mw;
         if (p > bp) {
           sp = bp;
           bp = p;
@@ -143,6 +143,7 @@ export function groupOverTile(cells: readonly KernelCell[], ids: Int32Array, fir
           bmw = mw;
         } else if (p > sp) sp = p;
       }
+      sums[k] = sum;
       bestP[j] = bp;
       secondP[j] = sp;
       best[j] = bi;

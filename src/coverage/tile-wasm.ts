@@ -22,7 +22,7 @@ export interface WasmRun {
   tablesEnd: number;
 }
 
-/** Member record: 7 f64 then 3 i32 (see group-row.wat), 72 bytes. */
+/** Member record: 7 f64 then 2 i32 (see group-row.wat), 72 bytes. */
 const RECORD = 72;
 
 /** The run's tables in a new kernel instance, or null without WebAssembly. */
@@ -114,7 +114,6 @@ export function groupOverTileWasm(cells: readonly KernelCell[], ids: Int32Array,
     f64[r + 6] = c.offsetRatio;
     i32[(RECORD / 4) * m + 14] = run.hz.get(f.horizontal)!;
     i32[(RECORD / 4) * m + 15] = id;
-    i32[(RECORD / 4) * m + 16] = c.bandSlot;
     g.id[m] = id;
   }
   const bd = run.bd[ids[first]!]!;
@@ -127,7 +126,7 @@ export function groupOverTileWasm(cells: readonly KernelCell[], ids: Int32Array,
     if (dy2 > cullR2) continue;
     const row = r * w;
     rowSpan(s, r, cLon, kx, cullR2, dy2);
-    groupRow(at.members, n, bd, e0, at.lons, cLon, kx, dy, dy2, cullR2, exactBelow2, at.inside, row, s.span[0]!, s.span[1]!, nb, at.sums, at.bestMw, at.secondMw, at.best, at.bestOwnMw);
+    groupRow(at.members, n, bd, e0, at.lons, cLon, kx, dy, dy2, cullR2, exactBelow2, at.inside, row, s.span[0]!, s.span[1]!, nb, at.sums, at.bestMw, at.secondMw, at.best, at.bestOwnMw, lead.bandSlot);
     if (dy2 >= exactBelow2) continue;
     // the pixels the kernel left to us: within exactBelowM of the mast
     rowSpan(s, r, cLon, kx, exactBelow2, dy2);
