@@ -97,7 +97,6 @@ export function evaluatePoint(
   let bestP = 0;
   let secondP = 0;
   let best = -1;
-  let bestMw = 0;
   sums.fill(0);
   for (let k = 0; k < count; k++) {
     const id = ids[k]!;
@@ -109,11 +108,11 @@ export function evaluatePoint(
       secondP = bestP;
       bestP = p;
       best = id;
-      bestMw = mw;
     } else if (p > secondP) secondP = p;
   }
   out.bestDbm = mwToDbm(bestP);
   out.best = best;
   out.secondDbm = mwToDbm(secondP);
-  out.sinrDb = best < 0 ? -Infinity : sinrFromSums(out.bestDbm, sums[cells[best]!.bandSlot]!, bestMw, load, noiseMw[cells[best]!.bandSlot]!);
+  // the server's own interference mW: its power × its offset ratio, as each term of the sum
+  out.sinrDb = best < 0 ? -Infinity : sinrFromSums(out.bestDbm, sums[cells[best]!.bandSlot]!, bestP * cells[best]!.offsetRatio, load, noiseMw[cells[best]!.bandSlot]!);
 }

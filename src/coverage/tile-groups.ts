@@ -93,7 +93,7 @@ export function groupOverTile(cells: readonly KernelCell[], ids: Int32Array, fir
     g.hz[m] = fa.horizontal;
   }
   const { id: gid, sinAz: gs, cosAz: gc, hScale: gh, capRatio: gcap, sideLobeRatio: gsla, scaleMw: gscale, offsetRatio: goff, hz: ghz } = g;
-  const { w, h, nb, lats, lons, inside, sums, bestMw: bestP, secondMw: secondP, best, bestOwnMw } = s;
+  const { w, h, nb, lats, lons, inside, sums, bestMw: bestP, secondMw: secondP, best } = s;
   const sub = SUB;
   const mantissaScale = MANTISSA_SCALE;
   const hiWord = HI_WORD;
@@ -116,7 +116,6 @@ export function groupOverTile(cells: readonly KernelCell[], ids: Int32Array, fir
       let bp = bestP[j]!;
       let sp = secondP[j]!;
       let bi = best[j]!;
-      let bmw = bestOwnMw[j]!;
       const k = j * nb + slot;
       let sum = sums[k]!;
       bits[0] = d2;
@@ -140,14 +139,12 @@ export function groupOverTile(cells: readonly KernelCell[], ids: Int32Array, fir
           sp = bp;
           bp = p;
           bi = gid[m]!;
-          bmw = mw;
         } else if (p > sp) sp = p;
       }
       sums[k] = sum;
       bestP[j] = bp;
       secondP[j] = sp;
       best[j] = bi;
-      bestOwnMw[j] = bmw;
     }
   }
 }
@@ -157,7 +154,7 @@ export function groupOverTile(cells: readonly KernelCell[], ids: Int32Array, fir
  * exact formulas, then the same accumulation as the table path.
  */
 export function addExact(cells: readonly KernelCell[], gid: Int32Array, n: number, s: TileScratch, j: number, dx: number, dy: number, d2: number, lon: number, lat: number): void {
-  const { nb, sums, bestMw, secondMw, best, bestOwnMw } = s;
+  const { nb, sums, bestMw, secondMw, best } = s;
   for (let m = 0; m < n; m++) {
     const cell = cells[gid[m]!]!;
     const p = cellPowerMw(cell, dx, dy, d2, lon, lat, NaN);
@@ -167,7 +164,6 @@ export function addExact(cells: readonly KernelCell[], gid: Int32Array, n: numbe
       secondMw[j] = bestMw[j]!;
       bestMw[j] = p;
       best[j] = gid[m]!;
-      bestOwnMw[j] = mw;
     } else if (p > secondMw[j]!) secondMw[j] = p;
   }
 }

@@ -7,7 +7,7 @@ import type { TileScratch } from "./tiles.js";
  * arithmetic as `evaluatePoint`.
  */
 export function addRow(s: TileScratch, cell: KernelCell, id: number, row: number, c0: number, c1: number): void {
-  const { nb, sums, bestMw, secondMw, best, bestOwnMw, rowP } = s;
+  const { nb, sums, bestMw, secondMw, best, rowP } = s;
   const offsetRatio = cell.offsetRatio;
   const slot = cell.bandSlot;
   for (let c = c0; c < c1; c++) {
@@ -19,7 +19,6 @@ export function addRow(s: TileScratch, cell: KernelCell, id: number, row: number
       secondMw[j] = bestMw[j]!;
       bestMw[j] = p;
       best[j] = id;
-      bestOwnMw[j] = mw;
     } else if (p > secondMw[j]!) secondMw[j] = p;
   }
 }

@@ -22,7 +22,7 @@ export interface WasmRun {
   tablesEnd: number;
 }
 
-/** Member record: 7 f64 then 2 i32 (see group-row.wat), 72 bytes. */
+/** Member record: 7 f64, 2 i32, 1 i64 (see group-row.wat), 72 bytes. */
 const RECORD = 72;
 
 /** The run's tables in a new kernel instance, or null without WebAssembly. */
@@ -56,7 +56,6 @@ export interface WasmTile {
   sums: number;
   bestMw: number;
   secondMw: number;
-  bestOwnMw: number;
   best: number;
   members: number;
 }
@@ -73,7 +72,6 @@ export function wasmTileArrays(run: WasmRun, w: number, np: number, nb: number) 
     sums: a.take(8 * np * nb),
     bestMw: a.take(8 * np),
     secondMw: a.take(8 * np),
-    bestOwnMw: a.take(8 * np),
     best: a.take(4 * np),
     members: a.take(RECORD * MAX_GROUP),
     inside: a.take(np),
@@ -83,7 +81,6 @@ export function wasmTileArrays(run: WasmRun, w: number, np: number, nb: number) 
     sums: a.f64(at.sums, np * nb).fill(0),
     bestMw: a.f64(at.bestMw, np).fill(0),
     secondMw: a.f64(at.secondMw, np).fill(0),
-    bestOwnMw: a.f64(at.bestOwnMw, np).fill(0),
     best: a.i32(at.best, np).fill(-1),
     inside: a.u8(at.inside, np),
   };
@@ -114,6 +111,8 @@ export function groupOverTileWasm(cells: readonly KernelCell[], ids: Int32Array,
     f64[r + 6] = c.offsetRatio;
     i32[(RECORD / 4) * m + 14] = run.hz.get(f.horizontal)!;
     i32[(RECORD / 4) * m + 15] = id;
+    i32[(RECORD / 4) * m + 16] = id; // and as an i64 (ids are ≥ 0: high word 0)
+    i32[(RECORD / 4) * m + 17] = 0;
     g.id[m] = id;
   }
   const bd = run.bd[ids[first]!]!;
@@ -126,7 +125,7 @@ export function groupOverTileWasm(cells: readonly KernelCell[], ids: Int32Array,
     if (dy2 > cullR2) continue;
     const row = r * w;
     rowSpan(s, r, cLon, kx, cullR2, dy2);
-    groupRow(at.members, n, bd, e0, at.lons, cLon, kx, dy, dy2, cullR2, exactBelow2, at.inside, row, s.span[0]!, s.span[1]!, nb, at.sums, at.bestMw, at.secondMw, at.best, at.bestOwnMw, lead.bandSlot);
+    groupRow(at.members, n, bd, e0, at.lons, cLon, kx, dy, dy2, cullR2, exactBelow2, at.inside, row, s.span[0]!, s.span[1]!, nb, at.sums, at.bestMw, at.secondMw, at.best, lead.bandSlot);
     if (dy2 >= exactBelow2) continue;
     // the pixels the kernel left to us: within exactBelowM of the mast
     rowSpan(s, r, cLon, kx, exactBelow2, dy2);

@@ -105,7 +105,6 @@ export function computeTile(ctx: TileContext, t: Tile, out: CoverageLayers): voi
       bestMw: new Float64Array(np),
       secondMw: new Float64Array(np),
       best: new Int32Array(np).fill(-1),
-      bestOwnMw: new Float64Array(np),
       sums: new Float64Array(np * nb),
     }),
     rowP: new Float64Array(w),
@@ -168,7 +167,7 @@ export function computeTile(ctx: TileContext, t: Tile, out: CoverageLayers): voi
       if (b < 0) out.sinrDb[i] = -Infinity;
       else {
         const slot = cells[b]!.bandSlot;
-        out.sinrDb[i] = sinrFromSums(bestDbm, s.sums[j * nb + slot]!, s.bestOwnMw[j]!, ctx.load, ctx.noiseMw[slot]!);
+        out.sinrDb[i] = sinrFromSums(bestDbm, s.sums[j * nb + slot]!, s.bestMw[j]! * cells[b]!.offsetRatio, ctx.load, ctx.noiseMw[slot]!);
       }
     }
   }
@@ -194,8 +193,6 @@ export interface TileScratch {
   bestMw: Float64Array;
   secondMw: Float64Array;
   best: Int32Array;
-  /** The best server's own interference mW (its power × its offset ratio). */
-  bestOwnMw: Float64Array;
   /** Per pixel and band slot, the band's summed interference mW. */
   sums: Float64Array;
   /** One row's powers (mW) from the current cell (`cellOverTile`). */

@@ -6,7 +6,7 @@ export type GroupRow = (
   lons: number, cLon: number, kx: number, dy: number, dy2: number,
   cullR2: number, exactBelow2: number,
   inside: number, row: number, c0: number, c1: number, nb: number,
-  sums: number, bestMw: number, secondMw: number, best: number, bestOwnMw: number, slot: number,
+  sums: number, bestMw: number, secondMw: number, best: number, slot: number,
 ) => void;
 
 let compiled: WebAssembly.Module | null | undefined;
