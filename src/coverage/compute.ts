@@ -41,8 +41,8 @@ export interface CoverageOptions {
   /** Lookup tables for common antennas (default true; within 0.05 dB of the exact formulas). */
   tables?: boolean;
   /**
-   * The table kernel: "wasm" (default) runs it in WebAssembly where available, "js" in JavaScript;
-   * the results are the same bits (src/coverage/tile-wasm.ts).
+   * The table kernel: "wasm" (default) runs it in WebAssembly where the runtime has it, "js" in
+   * JavaScript; the results are the same bits (src/coverage/tile-wasm.ts).
    */
   kernel?: "wasm" | "js";
   /**
@@ -178,7 +178,7 @@ export function setupCoverage(input: unknown, given: CoverageOptions, reuse: Set
     load: resolved.load,
     noiseMw: Float64Array.from(setup.noiseDbm, fromDb),
     bands: setup.bands.length,
-    kernel: options.kernel ?? "wasm",
+    kernel: options.kernel ?? COVERAGE_DEFAULTS.kernel,
   };
   const raster: CoverageRaster = {
     grid,

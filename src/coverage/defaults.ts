@@ -26,6 +26,11 @@ export const COVERAGE_DEFAULTS = {
   tileSize: 256,
   /** Most pixels in one raster (raise with `maxPixels`). */
   maxPixels: 50_000_000,
+  /**
+   * The table kernel: "wasm" (WebAssembly, where the runtime has it) or "js"; the same bits either
+   * way (src/coverage/tile-wasm.ts), the WebAssembly one about twice as fast.
+   */
+  kernel: "wasm" as "wasm" | "js",
 };
 
 /**
