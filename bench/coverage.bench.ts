@@ -20,6 +20,7 @@ const opts = { iterations: 3, warmupIterations: 1, time: 0 };
 
 describe("coverage kernel, per evaluation (50 m grid, no culling)", () => {
   bench("cellplan engine", () => void computeCoverage(sites, { area: boundary, band: "LTE1800", cellSizeM: 50, cullMarginDb: 1000 }), opts);
+  bench("cellplan engine, JavaScript kernel", () => void computeCoverage(sites, { area: boundary, band: "LTE1800", cellSizeM: 50, cullMarginDb: 1000, kernel: "js" }), opts);
   bench("straightforward typed-array kernel", () => void straightforwardKernel(grid, mask, flat), opts);
   bench("Turf kernel on every 64th pixel (×64 to compare)", () => void turfKernel(grid, boundary, flat, 64), opts);
 });

@@ -42,6 +42,8 @@ const coarseMask = polygonMask(coarse, boundary);
 const coarseEvals = count(coarseMask) * cells;
 const engineNoCull = time(() => computeCoverage(sites, { area: boundary, band, cellSizeM: 50, cullMarginDb: 1000 }));
 const engineNs = (engineNoCull.ms * 1e6) / coarseEvals;
+const engineJs = time(() => computeCoverage(sites, { area: boundary, band, cellSizeM: 50, cullMarginDb: 1000, kernel: "js" }));
+const engineJsNs = (engineJs.ms * 1e6) / coarseEvals;
 const flat = flatten(sites, (bbox[1] + bbox[3]) / 2, (bbox[0] + bbox[2]) / 2);
 const straight = time(() => straightforwardKernel(coarse, coarseMask, flat));
 const straightNs = (straight.ms * 1e6) / straight.value.evaluations;
@@ -83,6 +85,7 @@ const fmt = (x: number, d = 1) => x.toLocaleString("en-GB", { maximumFractionDig
 const rows = [
   ["Engine, Almaty at 25 m, 64 sites × 3 LTE1800 sectors (culled)", `${fmt(full.ms / 1000, 2)} s; ${fmt(engineRate / 1e6, 0)} M pixel×cells/s`, "–"],
   ["Engine per evaluation, no culling (50 m grid, set-up included)", `${fmt(engineNs, 1)} ns`, "1×"],
+  ["Engine per evaluation, its JavaScript kernel (`kernel: \"js\"`, the same bits), same grid", `${fmt(engineJsNs, 1)} ns`, `WebAssembly ${fmt(engineJsNs / engineNs, 1)}× faster`],
   ["Straightforward typed-array kernel (Math.log10, Math.atan2 per evaluation)", `${fmt(straightNs, 1)} ns`, `engine ${fmt(straightNs / engineNs, 1)}× faster`],
   [`Turf kernel (booleanPointInPolygon mask, turf.distance + turf.bearing), every ${TURF_STEP}th pixel, extrapolated`, `${fmt(turfNs, 1)} ns`, `engine ${fmt(turfNs / engineNs, 0)}× faster`],
   ["Scanline polygon mask, 25 m", `${fmt(scanNsPerPixel, 2)} ns/pixel`, "1×"],
