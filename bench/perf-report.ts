@@ -71,14 +71,20 @@ const t2 = performance.now();
 await computeCoverageParallel(sites, { ...heavy, workers: 2 });
 const twoWorkersMs = performance.now() - t2;
 
-// 5. Terrain on the same raster (Almaty, 400 m, provisional LTE800 layer): none, radial, exact;
-//    and the radial path's distance from the exact principal-edge path over seeded sample paths.
+// 5. Terrain on the same raster (Almaty, provisional LTE800 layer) at 400 m and at 100 m: none,
+//    radial, and exact at 400 m; and the radial path's distance from the exact 3-edge Deygout path
+//    over seeded sample paths. Both rasters, as bench/terrain.bench.ts explains: the radial path's
+//    cost per pixel grows as the pixels shrink.
 const scenarioT = loadScenario();
 const sitesT = provisionalPlacement(scenarioT);
 const baseT = { area: scenarioT.boundary, band: "LTE800" as const, cellSizeM: 400 };
-const noTerrain = time(() => computeCoverage(sitesT, baseT), 3);
-const radialT = time(() => computeCoverage(sitesT, { ...baseT, terrain: scenarioT.terrain!, terrainMethod: "radial" }), 1);
+const withTerrain = { terrain: scenarioT.terrain!, terrainMethod: "radial" as const };
+const noTerrain = time(() => computeCoverage(sitesT, baseT), 5);
+const radialT = time(() => computeCoverage(sitesT, { ...baseT, ...withTerrain }), 5);
 const exactT = time(() => computeCoverage(sitesT, { ...baseT, terrain: scenarioT.terrain!, terrainMethod: "exact" }), 0);
+const fineT = { ...baseT, cellSizeM: 100 };
+const noTerrainFine = time(() => computeCoverage(sitesT, fineT), 3);
+const radialFine = time(() => computeCoverage(sitesT, { ...fineT, ...withTerrain }), 2);
 const accuracy = radialAccuracy(scenarioT, sitesT, 2000);
 
 const fmt = (x: number, d = 1) => x.toLocaleString("en-GB", { maximumFractionDigits: d, minimumFractionDigits: d });
@@ -95,6 +101,8 @@ const rows = [
   ["No terrain, Almaty at 400 m, LTE800", `${fmt(noTerrain.ms, 0)} ms`, "1×"],
   ["Terrain, radial sweep, same raster", `${fmt(radialT.ms, 0)} ms`, `${fmt(radialT.ms / noTerrain.ms, 1)}× no terrain`],
   ["Terrain, exact profiles + Deygout, same raster", `${fmt(exactT.ms, 0)} ms`, `radial ${fmt(exactT.ms / radialT.ms, 0)}× faster`],
+  ["No terrain, Almaty at 100 m, LTE800", `${fmt(noTerrainFine.ms, 0)} ms`, "1×"],
+  ["Terrain, radial sweep, same raster", `${fmt(radialFine.ms, 0)} ms`, `${fmt(radialFine.ms / noTerrainFine.ms, 1)}× no terrain`],
   [`Radial vs exact path (Deygout, 3 distinct edges), ${accuracy.n} seeded Almaty paths, 50 m raster`, `mean ${fmt(accuracy.mean, 2)} dB, p95 ${fmt(accuracy.p95, 2)} dB`, "–"],
 ];
 const table = [

@@ -11,14 +11,11 @@ import { BAND_TABLE, type MeasuredQuantity } from "../radio/bands.js";
 import { RADIO_DEFAULTS } from "../radio/defaults.js";
 import { referenceSignalPowerDbm, thermalNoiseDbm } from "../radio/link-budget.js";
 import type { Technology } from "../units.js";
-import type { Dem } from "../terrain/dem.js";
-import { averagingFromM, averagingToM, effectiveHeightM, prepareHataHeightCorrection, profileMeanGroundM } from "../terrain/effective-height.js";
-import { TERRAIN_LOSS_DEFAULTS, terrainLoss } from "../terrain/loss.js";
-import { buildHorizon, radialLossDb, radialMeanGroundM, radialOf, type Horizon } from "../terrain/radial.js";
-import { replayed, ReplayMemo, type TerrainTerm } from "../terrain/replay-memo.js";
-import { fromDb, SPEED_OF_LIGHT_M_PER_S } from "../math.js";
-import { demSpacingM, groundElevationM, terrainProfile } from "../terrain/profile.js";
-import type { LonLat } from "../units.js";
+import { replayed, ReplayMemo } from "../terrain/replay-memo.js";
+import { groundElevationM } from "../terrain/profile.js";
+import { siteTerrainTerms, type CellTerrainSpec } from "../terrain/site-terms.js";
+import type { BatchTerm } from "../terrain/term.js";
+import { fromDb } from "../math.js";
 import type { CoverageOptions } from "./compute.js";
 import { defaultModel } from "./defaults.js";
 import { buildFastAntenna, sharedTables, TABLE_DEFAULTS, type FastAntenna, type FastPattern } from "./tables.js";
@@ -74,6 +71,13 @@ export interface KernelCell {
   fast: FastAntenna | null;
   /** With terrain: the terrain loss toward a point (lon, lat) with ground groundM, (dx, dy) m away at distance d. */
   terrain: ((lon: number, lat: number, groundM: number, dx: number, dy: number, d: number) => number) | null;
+  /**
+   * With terrain: the same term for a batch of points (src/terrain/term.ts), shared by the cells of
+   * its `terrainGroup`; the tile loop's terrain path (tile-terrain.ts) asks it once per tile and group.
+   */
+  terrainBatch: BatchTerm | null;
+  /** With terrain: cells with the same id have the same terrain term and `dh` (same site, mast height and link); −1 without. */
+  terrainGroup: number;
   /** With terrain and tables: squared distance from which path loss and horizontal pattern come from the tables. */
   terrainTablesBelow2: number;
   /** Squared distance below which the exact closures are used even with tables (Infinity without tables). */
@@ -130,11 +134,14 @@ export function prepareCells(sites: readonly Site[], o: CellOptions): CellSetup 
   // cells of one site, mast height, band and link have the same terrain term: computed once per point
   const memo = o.terrain ? new ReplayMemo() : null;
   const groups = new Map<string, number>();
+  const terrainOptions = o.terrain
+    ? { dem: o.terrain, method: o.terrainMethod ?? "exact", effectiveHeight: o.effectiveHeight ?? "terrain", rxHeightM: o.rxHeightM, pixelM: o.pixelM ?? 25, ...(o.bbox ? { bbox: o.bbox } : {}) }
+    : null;
   for (const site of sites) {
     const [lon, lat] = site.geometry.coordinates;
     const frame = localFrame(lat);
     const siteGroundM = o.terrain ? (site.properties.groundElevationM ?? groundElevationM(o.terrain, [lon, lat], `site "${site.properties.id}"`)) : 0;
-    const horizons: HorizonCache = new Map(); // by mast height: sectors at one height share a sweep
+    const terrainCells: { index: number; spec: CellTerrainSpec }[] = [];
     let used = 0;
     site.properties.sectors.forEach((sector, sectorIndex) => {
       sector.cells.forEach((cell, cellIndex) => {
@@ -191,18 +198,22 @@ export function prepareCells(sites: readonly Site[], o: CellOptions): CellSetup 
           // pattern from `terrainTablesBelow2` on, through cellPowerAt's terrain branch
           exactBelow2: fastPattern && !o.terrain ? TABLE_DEFAULTS.exactBelowM ** 2 : Infinity,
           terrainTablesBelow2: fastPattern && o.terrain ? TABLE_DEFAULTS.exactBelowM ** 2 : Infinity,
-          terrain:
-            !o.terrain || !memo
-              ? null
-              : replayed(
-                  memo,
-                  groupOf(groups, JSON.stringify([site.properties.id, sector.heightM, link])),
-                  kernel.length,
-                  terrainFor(o, o.terrain, horizons, [lon, lat], siteGroundM, sector.heightM, link, cullRadiusM, info.downlinkCentreMHz),
-                ),
+          terrain: null, // with terrain: set below, once the site's cells are known
+          terrainBatch: null,
+          terrainGroup: -1,
         });
+        if (terrainOptions) terrainCells.push({ index: kernel.length - 1, spec: { heightM: sector.heightM, rangeM: cullRadiusM, link, freqMHz: info.downlinkCentreMHz } });
       });
     });
+    if (terrainOptions && memo && terrainCells.length > 0) {
+      const terms = siteTerrainTerms(terrainOptions, [lon, lat], siteGroundM, terrainCells.map((c) => c.spec));
+      terrainCells.forEach(({ index, spec }, i) => {
+        const k = kernel[index]!;
+        k.terrainGroup = groupOf(groups, JSON.stringify([site.properties.id, spec.heightM, spec.link]));
+        k.terrain = replayed(memo, k.terrainGroup, index, terms[i]!.term);
+        k.terrainBatch = terms[i]!.batch;
+      });
+    }
     if (used === 0) skipped.push({ siteId: site.properties.id, reason: `no cell in ${bands.join(" or ")}` });
   }
   return { bands, technology, quantity: BAND_TABLE[bands[0]!].quantity, cells, kernel, skipped, noiseDbm };
@@ -228,61 +239,10 @@ function modelFor(c: { band: Band; freqMHz: number; heightM: number; rxHeightM: 
   return defaultModel(c.band, c.freqMHz, Math.max(c.heightM, c.rxHeightM + 1), c.rxHeightM);
 }
 
-type HorizonCache = Map<number, { horizon: Horizon; rangeM: number }>;
-
-/**
- * The terrain term of one cell: the diffraction loss toward the point (exact: `terrainLoss` over
- * the profile; radial: the site's sweep, see src/terrain/radial.ts) plus, for a Hata-family link
- * with `effectiveHeight: "terrain"` (the default with terrain), the change of path loss when the
- * antenna's height is taken above the average terrain toward the point instead of above its own
- * ground (src/terrain/effective-height.ts: the two terms never count the same terrain). The site's
- * own ground elevation, when it has one, replaces the DEM's at the mast.
- */
-function terrainFor(o: CellOptions, dem: Dem, horizons: HorizonCache, at: LonLat, groundM: number, heightM: number, link: Link, rangeM: number, freqMHz: number): TerrainTerm {
-  const correction = o.effectiveHeight === "mast" ? null : prepareHataHeightCorrection(link);
-  const rx = o.rxHeightM;
-  if (o.terrainMethod === "radial") {
-    const lambda = SPEED_OF_LIGHT_M_PER_S / (freqMHz * 1e6);
-    const h = horizonFor(horizons, dem, at, groundM, heightM, rangeM, o.pixelM ?? 25, o.bbox, correction !== null);
-    if (correction === null) return (_lon, _lat, ground, dx, dy, d) => radialLossDb(h, radialOf(h, dx, dy), d, ground + rx, lambda);
-    return (_lon, _lat, ground, dx, dy, d) => {
-      const r = radialOf(h, dx, dy);
-      const mean = radialMeanGroundM(h, r, d, ground - groundM);
-      return radialLossDb(h, r, d, ground + rx, lambda) + correction(d, effectiveHeightM(heightM, mean));
-    };
-  }
-  return (lon, lat, ground, _dx, _dy, d) => {
-    const profile = terrainProfile(dem, at, [lon, lat], { stepM: demSpacingM(dem, (at[1] + lat) / 2) * TERRAIN_LOSS_DEFAULTS.stepShare });
-    profile.elevationsM[0] = groundM;
-    const loss = profile.elevationsM.length < 3 ? 0 : terrainLoss(profile, { freqMHz, txHeightM: heightM, rxHeightM: rx }).lossDb;
-    if (correction === null) return loss;
-    const mean = profileMeanGroundM(profile, averagingFromM(d), averagingToM(d), groundM, ground - groundM);
-    return loss + correction(d, effectiveHeightM(heightM, mean));
-  };
-}
-
 function groupOf(groups: Map<string, number>, key: string): number {
   let g = groups.get(key);
   if (g === undefined) groups.set(key, (g = groups.size));
   return g;
-}
-
-function horizonFor(
-  cache: HorizonCache,
-  dem: Dem,
-  at: LonLat,
-  groundM: number,
-  heightM: number,
-  rangeM: number,
-  pixelM: number,
-  bbox: readonly [number, number, number, number] | undefined,
-  groundSums: boolean,
-): Horizon {
-  const hit = cache.get(heightM);
-  if (hit && hit.rangeM >= rangeM && (hit.horizon.groundSums || !groundSums)) return hit.horizon;
-  const horizon = buildHorizon(dem, at, groundM + heightM, rangeM, { pixelM, groundM, groundSums, ...(bbox ? { bbox } : {}) });
-  cache.set(heightM, { horizon, rangeM });
-  return horizon;
 }
 
 /** The sector's pattern in the form the lookup tables take, or null when it needs the exact path. */

@@ -2,16 +2,16 @@ import type { KernelCell } from "./cells.js";
 import type { TileScratch } from "./tiles.js";
 
 /**
- * Cell `id`'s powers `rowP[c]` in mW (0: none) for columns [c0, c1) of the tile row starting at
- * pixel `row` go into the band's mW sum and the best / second-best servers, with the same
- * arithmetic as `evaluatePoint`.
+ * Cell `id`'s powers `rowP[at + c]` in dBm (−Infinity: none) for columns [c0, c1) of the tile row
+ * starting at pixel `row` — cells off the linear tables (exact formulas, terrain) — turned into mW
+ * as `cellPowerMw` does (`10 ** (dB / 10)`) and added with the arithmetic of `evaluatePoint`.
  */
-export function addRow(s: TileScratch, cell: KernelCell, id: number, row: number, c0: number, c1: number): void {
+export function addRow(s: TileScratch, cell: KernelCell, id: number, at: number, row: number, c0: number, c1: number): void {
   const { nb, sums, bestMw, secondMw, best, rowP } = s;
   const offsetRatio = cell.offsetRatio;
   const slot = cell.bandSlot;
   for (let c = c0; c < c1; c++) {
-    const p = rowP[c]!;
+    const p = 10 ** (rowP[at + c]! / 10);
     const j = row + c;
     const mw = p * offsetRatio;
     sums[j * nb + slot]! += mw;

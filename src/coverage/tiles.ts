@@ -2,7 +2,7 @@ import { gridNorth, type Grid } from "../raster/grid.js";
 import type { Dem } from "../terrain/dem.js";
 import { groundElevationM } from "../terrain/profile.js";
 import type { KernelCell } from "./cells.js";
-import { cellPowerMw, mwToDbm, sinrFromSums } from "./kernel.js";
+import { exactPowerDbm, mwToDbm, sinrFromSums } from "./kernel.js";
 import { groupOverTile, groupScratch, MAX_GROUP, siteGroupKeys } from "./tile-groups.js";
 import { addRow, rowSpan } from "./tile-rows.js";
 import { groupOverTileWasm, wasmRun, wasmTileArrays, type WasmRun } from "./tile-wasm.js";
@@ -107,7 +107,7 @@ export function computeTile(ctx: TileContext, t: Tile, out: CoverageLayers): voi
       best: new Int32Array(np).fill(-1),
       sums: new Float64Array(np * nb),
     }),
-    rowP: new Float64Array(w),
+    rowP: new Float64Array(w * MAX_GROUP),
     span: new Int32Array(2),
   };
   const north = gridNorth(g);
@@ -195,7 +195,7 @@ export interface TileScratch {
   best: Int32Array;
   /** Per pixel and band slot, the band's summed interference mW. */
   sums: Float64Array;
-  /** One row's powers (mW) from the current cell (`cellOverTile`). */
+  /** Row buffers of powers in dBm for cells off the linear tables (`addRow`; MAX_GROUP rows of w). */
   rowP: Float64Array;
   /** [c0, c1): the columns of the current row a cell reaches (`rowSpan`). */
   span: Int32Array;
@@ -203,8 +203,8 @@ export interface TileScratch {
 
 /**
  * One cell without linear tables (a pattern file, a mechanically tilted antenna) or with terrain,
- * over a tile's pixels, a row at a time: `cellPowerMw` of every reachable column into a row
- * buffer, then `addRow` adds the mW and updates the best servers. Cells on the linear tables go
+ * over a tile's pixels, a row at a time: `exactPowerDbm` of every reachable column into a row
+ * buffer, then `addRow` adds its mW and updates the best servers. Cells on the linear tables go
  * through `groupOverTile` instead (tile-groups.ts).
  */
 function cellOverTile(cell: KernelCell, id: number, s: TileScratch): void {
@@ -223,8 +223,8 @@ function cellOverTile(cell: KernelCell, id: number, s: TileScratch): void {
       const j = row + c;
       const dx = (lons[c]! - cLon) * kx;
       const d2 = dx * dx + dy2;
-      rowP[c] = inside[j] === 0 || d2 > cullR2 ? 0 : cellPowerMw(cell, dx, dy, d2, lons[c]!, lats[r]!, hasGround ? ground[j]! : NaN);
+      rowP[c] = inside[j] === 0 || d2 > cullR2 ? -Infinity : exactPowerDbm(cell, dx, dy, d2, lons[c]!, lats[r]!, hasGround ? ground[j]! : NaN);
     }
-    addRow(s, cell, id, row, c0, c1);
+    addRow(s, cell, id, 0, row, c0, c1);
   }
 }

@@ -91,13 +91,21 @@ export function sampleRay(dem: Dem, lon0: number, lat0: number, dLon: number, dL
   for (let k = 1; k <= kMax; k++) {
     let x = x0 + k * dx;
     let y = y0 + k * dy;
-    if (!(x >= -EDGE_EPS && y >= -EDGE_EPS && x <= xMax + EDGE_EPS && y <= yMax + EDGE_EPS)) return k - 1;
-    x = x < 0 ? 0 : x > xMax ? xMax : x;
-    y = y < 0 ? 0 : y > yMax ? yMax : y;
-    let c = Math.floor(x);
-    let r = Math.floor(y);
-    if (c > width - 2) c = width - 2;
-    if (r > height - 2) r = height - 2;
+    let c: number;
+    let r: number;
+    if (x >= 0 && y >= 0 && x < xMax && y < yMax) {
+      // inside (the usual case): no clamping, and truncation is floor
+      c = x | 0;
+      r = y | 0;
+    } else {
+      if (!(x >= -EDGE_EPS && y >= -EDGE_EPS && x <= xMax + EDGE_EPS && y <= yMax + EDGE_EPS)) return k - 1;
+      x = x < 0 ? 0 : x > xMax ? xMax : x;
+      y = y < 0 ? 0 : y > yMax ? yMax : y;
+      c = Math.floor(x);
+      r = Math.floor(y);
+      if (c > width - 2) c = width - 2;
+      if (r > height - 2) r = height - 2;
+    }
     const fx = x - c;
     const fy = y - r;
     const i = r * width + c;

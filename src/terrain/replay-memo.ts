@@ -8,20 +8,25 @@
  * computed values themselves, so memoised and direct evaluation agree bit for bit.
  */
 
-/** Terrain term of a point: (lon, lat, ground, dx, dy, d) → dB. */
-export type TerrainTerm = (lon: number, lat: number, groundM: number, dx: number, dy: number, d: number) => number;
+import type { TerrainTerm } from "./term.js";
+
+export type { TerrainTerm };
 
 /** Most calls one pass records (a 256 × 256 tile); later calls of a longer pass are computed. */
 const CAPACITY = 1 << 16;
 /** How far a replaying caller looks ahead in the record after a mismatch. */
 const LOOKAHEAD = 4;
 
-/** One record shared by every group of a setup (only one group is active at a time). */
+/**
+ * One record shared by every group of a setup (only one group is active at a time). Its arrays
+ * grow with the longest pass (to `CAPACITY`): a run whose tile loop takes the batch path never
+ * records here.
+ */
 export class ReplayMemo {
-  lon = new Float64Array(CAPACITY);
-  lat = new Float64Array(CAPACITY);
-  d = new Float64Array(CAPACITY);
-  value = new Float64Array(CAPACITY);
+  lon = new Float64Array(0);
+  lat = new Float64Array(0);
+  d = new Float64Array(0);
+  value = new Float64Array(0);
   length = 0;
   /** Group and member recording, and the pass number (a new pass restarts every replay cursor). */
   group = -1;
@@ -65,7 +70,8 @@ export function replayed(memo: ReplayMemo, group: number, member: number, comput
     }
     const value = compute(lon, lat, groundM, dx, dy, d);
     const i = memo.length;
-    if (i < CAPACITY) {
+    if (i === memo.value.length && i < CAPACITY) grow(memo);
+    if (i < memo.value.length) {
       memo.lon[i] = lon;
       memo.lat[i] = lat;
       memo.d[i] = d;
@@ -74,4 +80,18 @@ export function replayed(memo: ReplayMemo, group: number, member: number, comput
     }
     return value;
   };
+}
+
+/** Doubles the record's arrays (at least 256 entries, at most `CAPACITY`), keeping what they hold. */
+function grow(memo: ReplayMemo): void {
+  const size = Math.min(CAPACITY, Math.max(256, 2 * memo.value.length));
+  const copy = (a: Float64Array) => {
+    const b = new Float64Array(size);
+    b.set(a);
+    return b;
+  };
+  memo.lon = copy(memo.lon);
+  memo.lat = copy(memo.lat);
+  memo.d = copy(memo.d);
+  memo.value = copy(memo.value);
 }
