@@ -16,7 +16,12 @@ import type { TileScratch } from "./tiles.js";
  * vertical loss of each pixel too; only the horizontal pattern is their own. Each member's power is
  * `cellPowerAt`'s terrain branch (`fastGainMinusLoss` with the elevation) written out with the same
  * operands in the same order, so results equal `signalAt`'s bit for bit (tested in
+ * test/coverage/tile-terrain.test.ts against the point path, and through the engine in
  * test/coverage/terrain.test.ts).
+ *
+ * The tile loop (tiles.ts `computeTile`) takes this path for every cell with a `terrainBatch`:
+ * `terrainTileScratch(cells, s)` once per tile, then `k += terrainGroupOverTile(cells, ids, k,
+ * count, s, scratch)` in place of evaluating cell ids[k] on its own.
  */
 
 const R2D = 180 / Math.PI;
@@ -123,6 +128,8 @@ export function terrainGroupOverTile(cells: readonly KernelCell[], ids: Int32Arr
     for (let i = 0; i < np; i++) elevation[i] = Math.atan2(dh - pts.ground[i]!, pts.d[i]!) * R2D;
     if (lead.fast !== null) sharedTerms(lead.fast, lead.terrainTablesBelow2, t, np);
   }
+  const shares = new Uint8Array(n);
+  for (let m = 0; m < n; m++) shares[m] = sharesLeadTerms(lead, cells[ids[first + m]!]!) ? 1 : 0;
   // members, up to MAX_GROUP at a time (one row buffer each)
   for (let m0 = 0; m0 < n; m0 += MAX_GROUP) {
     const m1 = Math.min(n, m0 + MAX_GROUP);
@@ -136,7 +143,7 @@ export function terrainGroupOverTile(cells: readonly KernelCell[], ids: Int32Arr
         const cell = cells[ids[first + m]!]!;
         const at = (m - m0) * w;
         rowP.fill(-Infinity, at + c0, at + c1);
-        if (sharesLeadTerms(lead, cell)) sharedMemberRow(cell, t, p0, p1, rowP, at);
+        if (shares[m] !== 0) sharedMemberRow(cell, t, p0, p1, rowP, at);
         else memberRow(cell, t, p0, p1, rowP, at);
       }
       for (let m = m0; m < m1; m++) addRow(s, cells[ids[first + m]!]!, ids[first + m]!, (m - m0) * w, r * w, c0, c1);
@@ -148,19 +155,14 @@ export function terrainGroupOverTile(cells: readonly KernelCell[], ids: Int32Arr
 /** One member's power at points [p0, p1) of a row into rowP[at + column]: `cellPowerAt`'s terrain branch. */
 function memberRow(c: KernelCell, t: TerrainTileScratch, p0: number, p1: number, rowP: Float64Array, at: number): void {
   const { points: pts, col, d2: dd, elevationDeg } = t;
-  const { dx, dy, d, out } = pts;
+  const { dx, dy, out } = pts;
   const f = c.fast;
   const cullR2 = c.cullR2;
   const tablesFrom2 = c.terrainTablesBelow2;
   for (let i = p0; i < p1; i++) {
     const d2 = dd[i]!;
     if (d2 > cullR2) continue;
-    const loss = out[i]!;
-    const elev = elevationDeg[i]!;
-    rowP[at + col[i]!] =
-      f !== null && d2 >= tablesFrom2
-        ? c.base + fastGainMinusLoss(f, dx[i]!, dy[i]!, d2, elev) - loss
-        : c.base + c.gain(Math.atan2(dx[i]!, dy[i]!) * R2D, elev) - c.pathLoss(d[i]!) - loss;
+    rowP[at + col[i]!] = f !== null && d2 >= tablesFrom2 ? c.base + fastGainMinusLoss(f, dx[i]!, dy[i]!, d2, elevationDeg[i]!) - out[i]! : exactPower(c, t, i);
   }
 }
 
