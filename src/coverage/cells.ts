@@ -195,7 +195,7 @@ export function prepareCells(sites: readonly Site[], o: CellOptions): CellSetup 
           // without terrain the tables are linear (power ratios); with it in dB (see tables.ts)
           fast: fastPattern && buildFastAntenna(fastPattern, dh, cullRadiusM, pathLoss, !o.terrain, tables, JSON.stringify(link)),
           // with terrain the elevation varies per point: the tables serve path loss and the horizontal
-          // pattern from `terrainTablesBelow2` on, through cellPowerAt's terrain branch
+          // pattern from `terrainTablesBelow2` on, through exactPowerDbm's terrain branch
           exactBelow2: fastPattern && !o.terrain ? TABLE_DEFAULTS.exactBelowM ** 2 : Infinity,
           terrainTablesBelow2: fastPattern && o.terrain ? TABLE_DEFAULTS.exactBelowM ** 2 : Infinity,
           terrain: null, // with terrain: set below, once the site's cells are known

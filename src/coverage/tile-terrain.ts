@@ -14,7 +14,7 @@ import type { TileScratch } from "./tiles.js";
  * adds its own gain and path loss. Members whose tables hold the same path loss (same link and
  * reach) and whose vertical patterns are the same share the table position, the path loss and the
  * vertical loss of each pixel too; only the horizontal pattern is their own. Each member's power is
- * `cellPowerAt`'s terrain branch (`fastGainMinusLoss` with the elevation) written out with the same
+ * `exactPowerDbm`'s terrain branch (`fastGainMinusLoss` with the elevation) written out with the same
  * operands in the same order, so results equal `signalAt`'s bit for bit (tested in
  * test/coverage/tile-terrain.test.ts against the point path, and through the engine in
  * test/coverage/terrain.test.ts).
@@ -152,7 +152,7 @@ export function terrainGroupOverTile(cells: readonly KernelCell[], ids: Int32Arr
   return n;
 }
 
-/** One member's power at points [p0, p1) of a row into rowP[at + column]: `cellPowerAt`'s terrain branch. */
+/** One member's power at points [p0, p1) of a row into rowP[at + column]: `exactPowerDbm`'s terrain branch. */
 function memberRow(c: KernelCell, t: TerrainTileScratch, p0: number, p1: number, rowP: Float64Array, at: number): void {
   const { points: pts, col, d2: dd, elevationDeg } = t;
   const { dx, dy, out } = pts;
@@ -242,7 +242,7 @@ function sharedMemberRow(c: KernelCell, t: TerrainTileScratch, p0: number, p1: n
   }
 }
 
-/** `cellPowerAt`'s terrain branch with the exact gain and path loss (near the mast, or no tables). */
+/** `exactPowerDbm`'s terrain branch with the exact gain and path loss (near the mast, or no tables). */
 function exactPower(c: KernelCell, t: TerrainTileScratch, i: number): number {
   const { dx, dy, d, out } = t.points;
   return c.base + c.gain(Math.atan2(dx[i]!, dy[i]!) * R2D, t.elevationDeg[i]!) - c.pathLoss(d[i]!) - out[i]!;

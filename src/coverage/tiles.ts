@@ -5,6 +5,7 @@ import type { KernelCell } from "./cells.js";
 import { exactPowerDbm, mwToDbm, sinrFromSums } from "./kernel.js";
 import { groupOverTile, groupScratch, MAX_GROUP, siteGroupKeys } from "./tile-groups.js";
 import { addRow, rowSpan } from "./tile-rows.js";
+import { terrainGroupOverTile, terrainTileScratch } from "./tile-terrain.js";
 import { groupOverTileWasm, wasmRun, wasmTileArrays, type WasmRun } from "./tile-wasm.js";
 
 /** A rectangle of pixels: columns [c0, c1), rows [r0, r1). */
@@ -136,7 +137,13 @@ export function computeTile(ctx: TileContext, t: Tile, out: CoverageLayers): voi
 
   // Co-sited cells with the same distance terms go through together (see tile-groups.ts).
   const scratch = groupScratch();
+  // Cells with terrain go through a terrain group at a time: one terrain term per site and pixel (tile-terrain.ts).
+  const terrainScratch = ctx.terrain ? terrainTileScratch(cells, s) : null;
   for (let k = 0; k < count; ) {
+    if (terrainScratch !== null && cells[ids[k]!]!.terrainBatch !== null) {
+      k += terrainGroupOverTile(cells, ids, k, count, s, terrainScratch);
+      continue;
+    }
     const key = keys[ids[k]!]!;
     let n = 1;
     while (key >= 0 && n < MAX_GROUP && k + n < count && keys[ids[k + n]!] === key) n++;
@@ -202,8 +209,8 @@ export interface TileScratch {
 }
 
 /**
- * One cell without linear tables (a pattern file, a mechanically tilted antenna) or with terrain,
- * over a tile's pixels, a row at a time: `exactPowerDbm` of every reachable column into a row
+ * One cell without linear tables (a pattern file, a mechanically tilted antenna; with terrain,
+ * a cell the terrain groups do not take) over a tile's pixels, a row at a time: `exactPowerDbm` of every reachable column into a row
  * buffer, then `addRow` adds its mW and updates the best servers. Cells on the linear tables go
  * through `groupOverTile` instead (tile-groups.ts).
  */

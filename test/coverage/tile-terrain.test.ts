@@ -31,7 +31,7 @@ function sites() {
 
 /**
  * The group path over a whole raster taken as one tile, against `evaluatePoint` (the point path,
- * `cellPowerAt` with each cell's own terrain term) pixel by pixel: powers, servers and sums equal.
+ * `exactPowerDbm` with each cell's own terrain term) pixel by pixel: powers, servers and sums equal.
  */
 function compare(o: Omit<CoverageOptions, "area">): number {
   const run = setupCoverage(sites(), { ...o, area: AREA });
