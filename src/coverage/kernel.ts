@@ -1,4 +1,3 @@
-import { fromDb } from "../math.js";
 import type { KernelCell } from "./cells.js";
 import { fastGainMinusLoss, fastPowerMw } from "./tables.js";
 
@@ -19,7 +18,18 @@ const R2D = 180 / Math.PI;
 export function cellPowerMw(c: KernelCell, dx: number, dy: number, d2: number, lon: number, lat: number, groundM: number): number {
   const f = c.fast;
   if (f !== null && d2 >= c.exactBelow2) return fastPowerMw(f, c.scaleMw, dx, dy, d2);
-  return fromDb(exactPowerDbm(c, dx, dy, d2, lon, lat, groundM));
+  return dbToMw(exactPowerDbm(c, dx, dy, d2, lon, lat, groundM));
+}
+
+/** ln(10)/10: dB → nepers of power. */
+export const DB_TO_NEPER = Math.LN10 / 10;
+
+/**
+ * 10^(dB/10) as e^(dB·ln10/10): within a few ulps (1e-14 dB), and several times cheaper than
+ * `10 ** x` in V8. One function for the raster (`addRow` writes it out) and `signalAt`.
+ */
+export function dbToMw(db: number): number {
+  return Math.exp(db * DB_TO_NEPER);
 }
 
 /**

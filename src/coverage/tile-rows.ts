@@ -1,17 +1,19 @@
 import type { KernelCell } from "./cells.js";
+import { DB_TO_NEPER } from "./kernel.js";
 import type { TileScratch } from "./tiles.js";
 
 /**
  * Cell `id`'s powers `rowP[at + c]` in dBm (−Infinity: none) for columns [c0, c1) of the tile row
  * starting at pixel `row` — cells off the linear tables (exact formulas, terrain) — turned into mW
- * as `cellPowerMw` does (`10 ** (dB / 10)`) and added with the arithmetic of `evaluatePoint`.
+ * as `cellPowerMw` does (`dbToMw`, written out) and added with the arithmetic of `evaluatePoint`.
  */
 export function addRow(s: TileScratch, cell: KernelCell, id: number, at: number, row: number, c0: number, c1: number): void {
   const { nb, sums, bestMw, secondMw, best, rowP } = s;
   const offsetRatio = cell.offsetRatio;
   const slot = cell.bandSlot;
+  const dbToNeper = DB_TO_NEPER; // imported bindings read into locals (some loaders make them property reads)
   for (let c = c0; c < c1; c++) {
-    const p = 10 ** (rowP[at + c]! / 10);
+    const p = Math.exp(rowP[at + c]! * dbToNeper);
     const j = row + c;
     const mw = p * offsetRatio;
     sums[j * nb + slot]! += mw;
