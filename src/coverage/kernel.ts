@@ -13,7 +13,7 @@ const R2D = 180 / Math.PI;
  * Received power (mW) of the measured quantity from a cell at the point (lon, lat), which lies
  * (dx east, dy north) metres from it, d2 = dx² + dy² within its cull radius: from the linear tables
  * (common antennas, no terrain, beyond `exactBelowM`), otherwise `exactPowerDbm` turned into mW
- * (`10 ** (dB / 10)`: one function for the raster and `signalAt`, so they agree bit for bit).
+ * by `dbToMw` (one function for the raster and `signalAt`, so they agree bit for bit).
  */
 export function cellPowerMw(c: KernelCell, dx: number, dy: number, d2: number, lon: number, lat: number, groundM: number): number {
   const f = c.fast;

@@ -6,7 +6,10 @@ import { fromDb } from "../math.js";
  * (3GPP sector and omni patterns without mechanical tilt): path loss and vertical-pattern loss by
  * squared distance on a logarithmic scale (`distanceSubsteps` samples per octave of d², indexed
  * from the float's exponent and mantissa bits, so no logarithm is taken), and horizontal-pattern
- * loss by the cosine of the angle off boresight. Linear interpolation;
+ * loss by the cosine of the angle off boresight. Without terrain they hold power ratios
+ * (10^(−loss/10)), so a pixel's power in mW is a product of table reads and the raster needs no
+ * logarithm or exponential per evaluation; with terrain (elevation and loss per point) they hold
+ * dB. Linear interpolation;
  * `test/coverage/tables.test.ts` holds them within `TABLE_DEFAULTS.toleranceDb` of the exact
  * formulas. Points closer than `exactBelowM` use the exact formulas.
  */
