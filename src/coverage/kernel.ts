@@ -50,9 +50,15 @@ export function exactPowerDbm(c: KernelCell, dx: number, dy: number, d2: number,
   return c.base + c.gain(Math.atan2(dx, dy) * R2D, Math.atan2(dh, d) * R2D) - c.pathLoss(d) - loss;
 }
 
-/** mW → dBm as the raster reports it (−Infinity for 0: no signal). */
+/** 10/ln(10): nepers of power → dB. */
+const DB_PER_NEPER = 10 / Math.LN10;
+
+/**
+ * mW → dBm as the raster reports it (−Infinity for 0: no signal), as ln(mW)·10/ln10 (Math.log is
+ * about twice as fast as Math.log10 in V8; a few ulps).
+ */
 export function mwToDbm(mw: number): number {
-  return mw > 0 ? 10 * Math.log10(mw) : -Infinity;
+  return mw > 0 ? Math.log(mw) * DB_PER_NEPER : -Infinity;
 }
 
 /** Received power of the measured quantity from one cell at a point (mW); 0 beyond its cull radius. */
@@ -84,7 +90,7 @@ export interface PointResult {
 /** SINR = S / (load·Σ co-channel others + N) in dB, from the band's summed mW and the server's own mW. */
 export function sinrFromSums(bestDbm: number, sumMw: number, bestMw: number, load: number, noiseMw: number): number {
   const others = sumMw - bestMw; // ≥ 0 up to rounding
-  return bestDbm - 10 * Math.log10(load * (others > 0 ? others : 0) + noiseMw);
+  return bestDbm - Math.log(load * (others > 0 ? others : 0) + noiseMw) * DB_PER_NEPER;
 }
 
 /**
