@@ -2,6 +2,7 @@
 export { loadScenario, readSites } from "./scenario.js";
 export { almatyDir, packageRoot, readBytes, readJson } from "./files.js";
 export { computeCoverageParallel, PARALLEL_DEFAULTS } from "./parallel.js";
+export { closeCoverageWorkers } from "./worker-pool.js";
 export type { ParallelCoverageOptions } from "./parallel.js";
 export { coverageToGeoTiff, writeGeoTiff, GEOTIFF_DEFAULTS } from "./geotiff.js";
 export type { GeoTiffLayer, GeoTiffOptions, GeoTiffSource } from "./geotiff.js";

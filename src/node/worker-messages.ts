@@ -1,10 +1,12 @@
 import { CellplanError, describeValue, type CellplanErrorCode, type Problem } from "../errors.js";
+import type { MessagePort } from "node:worker_threads";
 import type { CoverageOptions } from "../coverage/compute.js";
+import type { SharedLayerBuffers } from "./worker-pool-layers.js";
 
 /**
- * What the main thread hands a coverage worker (`workerData`): the caller's sites and options as
- * given (structured-cloned, so functions cannot cross), the shared output layers and the shared
- * tile counter.
+ * One call's work for a coverage worker: the caller's sites and options as given
+ * (structured-cloned, so functions cannot cross), the shared output layers and the shared tile
+ * counter.
  */
 export interface CoverageWorkerInput {
   sites: unknown;
@@ -14,15 +16,27 @@ export interface CoverageWorkerInput {
   /** The grid size the main thread computed, checked the same way. */
   width: number;
   height: number;
-  layers: { powerDbm: SharedArrayBuffer; server: SharedArrayBuffer; secondDbm: SharedArrayBuffer; sinrDb: SharedArrayBuffer };
+  /** The shared output layers: width × height pixels from the start of each buffer (which may be longer). */
+  layers: SharedLayerBuffers;
   /** The area mask (Uint8, one byte per pixel), when the main thread has it already; else the worker rasterises its own. */
   mask?: SharedArrayBuffer;
-  /** Int32 slot 0: next tile index to take; slot 1: tiles finished (written after each tile's pixels). */
-  counters: SharedArrayBuffer;
+  /** Int32 slot 0: the next tile index to take, shared by every thread of the call. */
+  next: SharedArrayBuffer;
+  /** Int32 per tile: 1 once a worker has written the tile's pixels (stored atomically after them). */
+  finished: SharedArrayBuffer;
 }
 
-/** A worker's messages to the main thread. */
-export type CoverageWorkerMessage = { type: "tile" } | { type: "done" } | { type: "error"; error: SerialisedError };
+/**
+ * The main thread's message to a pooled coverage worker: one call's work. The call's
+ * `CoverageWorkerInput` is already queued on `port`; the worker answers on the same port.
+ */
+export interface CoverageWorkerRequest {
+  type: "job";
+  port: MessagePort;
+}
+
+/** A worker's messages to the main thread (on the job's port). */
+export type CoverageWorkerMessage = { type: "tile"; tile: number } | { type: "done" } | { type: "error"; error: SerialisedError };
 
 /** An error flattened for `postMessage`; `code` and `problems` are set for a `CellplanError`. */
 export interface SerialisedError {

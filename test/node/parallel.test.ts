@@ -1,3 +1,6 @@
+import { spawnSync } from "node:child_process";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
 import type { Worker } from "node:worker_threads";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computeCoverage, type CoverageOptions, type CoverageRaster } from "../../src/coverage/compute.js";
@@ -7,6 +10,8 @@ import { CellplanError } from "../../src/errors.js";
 import { createSite } from "../../src/model/create.js";
 import { computeCoverageParallel } from "../../src/node/parallel.js";
 import { rebuildError, serialiseError } from "../../src/node/worker-messages.js";
+import { closeCoverageWorkers, coverageWorkerCount } from "../../src/node/worker-pool.js";
+import { dropSharedLayers, returnSharedLayers, takeSharedLayers } from "../../src/node/worker-pool-layers.js";
 import type { BBox, LonLat } from "../../src/units.js";
 import { syntheticMsiText } from "../antenna/synthetic.js";
 
@@ -34,25 +39,26 @@ function expectIdentical(a: CoverageRaster, b: CoverageRaster) {
   expect(a.options).toEqual(b.options);
 }
 
-/** Worker threads started in this process that have not emitted "exit" yet. */
+/** Worker threads started in this process that have not emitted "exit" yet, oldest first. */
 const alive = new Set<Worker>();
+let started = 0;
 const onWorker = (w: Worker) => {
+  started++;
   alive.add(w);
   w.once("exit", () => alive.delete(w));
 };
-let started = 0;
-const count = () => started++;
 beforeAll(() => {
   process.on("worker", onWorker);
-  process.on("worker", count);
 });
-afterAll(() => {
+afterAll(async () => {
+  await closeCoverageWorkers();
   process.off("worker", onWorker);
-  process.off("worker", count);
 });
 function liveWorkers(): number {
   return alive.size;
 }
+/** Idle workers the pool keeps at most. */
+const KEEP = availableParallelism();
 
 describe("computeCoverageParallel", () => {
   const serial = computeCoverage(SITES, OPTIONS);
@@ -64,17 +70,130 @@ describe("computeCoverageParallel", () => {
 
   for (const workers of [1, 2, 3]) {
     it(`equals computeCoverage bit for bit in every layer with ${workers} worker(s)`, async () => {
+      await closeCoverageWorkers();
+      expect(liveWorkers()).toBe(0);
       const before = started;
       const r = await computeCoverageParallel(SITES, { ...OPTIONS, workers });
       expect(started - before).toBe(workers - 1); // the calling thread is one of the `workers` threads
       expectIdentical(r, serial);
+      const kept = Math.min(workers - 1, KEEP);
+      expect(coverageWorkerCount()).toEqual({ live: kept, idle: kept });
       const free = await computeCoverageParallel(SITES, { ...OPTIONS, workers, callerComputes: false });
-      expect(started - before).toBe(2 * workers - 1);
+      expect(started - before).toBe(workers - 1 + (workers - kept)); // the idle ones are reused
       expectIdentical(free, serial);
       expect(r.powerDbm.buffer).toBeInstanceOf(ArrayBuffer); // not left on shared memory
+      expect(free.powerDbm.buffer).toBeInstanceOf(ArrayBuffer);
+      await closeCoverageWorkers();
       expect(liveWorkers()).toBe(0);
+      expect(coverageWorkerCount()).toEqual({ live: 0, idle: 0 });
     }, 60_000);
   }
+
+  it("keeps its workers between calls: a second call starts none, and gives the same raster", async () => {
+    await closeCoverageWorkers();
+    const before = started;
+    expectIdentical(await computeCoverageParallel(SITES, { ...OPTIONS, workers: 2 }), serial);
+    expect(started - before).toBe(1);
+    expect(liveWorkers()).toBe(1); // idle, kept for the next call
+    expectIdentical(await computeCoverageParallel(SITES, { ...OPTIONS, workers: 2 }), serial);
+    expectIdentical(await computeCoverageParallel(SITES, { ...OPTIONS, workers: 2, tileSize: 16 }), computeCoverage(SITES, { ...OPTIONS, tileSize: 16 }));
+    expect(started - before).toBe(1);
+    expect(coverageWorkerCount()).toEqual({ live: 1, idle: 1 });
+  }, 60_000);
+
+  it("reuses the previous call's shared layers, larger or equal, without old pixels showing through", async () => {
+    const other = SITES.slice(1, 4);
+    const cases: [unknown, CoverageOptions][] = [
+      [SITES, { ...OPTIONS, cellSizeM: 30 }], // largest first: its layers serve the calls after it
+      [other, OPTIONS],
+      [SITES, { ...OPTIONS, tileSize: 16, load: 0.3 }],
+      [other, { ...OPTIONS, area: [76.93, 43.24, 76.96, 43.26] }],
+    ];
+    for (const [sites, o] of cases) expectIdentical(await computeCoverageParallel(sites, { ...o, workers: 2 }), computeCoverage(sites, o));
+  }, 60_000);
+
+  it("keeps one spare set of shared layers: taken when large enough, the larger kept, dropped on request", () => {
+    dropSharedLayers();
+    const a = takeSharedLayers(100);
+    expect(a.powerDbm.byteLength).toBe(400);
+    returnSharedLayers(a);
+    expect(takeSharedLayers(80)).toBe(a); // large enough: reused
+    returnSharedLayers(a);
+    const b = takeSharedLayers(200); // too small: new ones, the spare stays
+    expect(b).not.toBe(a);
+    returnSharedLayers(b);
+    expect(takeSharedLayers(150)).toBe(b); // the larger one was kept
+    returnSharedLayers(b);
+    dropSharedLayers();
+    expect(takeSharedLayers(10)).not.toBe(b);
+    dropSharedLayers();
+  });
+
+  it("runs concurrent calls on distinct workers, each bit for bit", async () => {
+    await closeCoverageWorkers();
+    const before = started;
+    const o2: CoverageOptions = { ...OPTIONS, band: "LTE800", technology: undefined };
+    const [a, b] = await Promise.all([computeCoverageParallel(SITES, { ...OPTIONS, workers: 2 }), computeCoverageParallel(SITES, { ...o2, workers: 2 })]);
+    expect(started - before).toBe(2);
+    expectIdentical(a, serial);
+    expectIdentical(b, computeCoverage(SITES, o2));
+  }, 60_000);
+
+  it("replaces a worker that died while idle", async () => {
+    await closeCoverageWorkers();
+    await computeCoverageParallel(SITES, { ...OPTIONS, workers: 2 });
+    const [w] = [...alive];
+    await w!.terminate(); // as if it had crashed
+    expect(coverageWorkerCount()).toEqual({ live: 0, idle: 0 });
+    const before = started;
+    expectIdentical(await computeCoverageParallel(SITES, { ...OPTIONS, workers: 2 }), serial);
+    expect(started - before).toBe(1);
+  }, 60_000);
+
+  it("rejects a call whose worker dies during it, and replaces that worker for the next call", async () => {
+    await closeCoverageWorkers();
+    await computeCoverageParallel(SITES, { ...OPTIONS, workers: 2 });
+    const [w] = [...alive];
+    // The worker is still idle in the pool when the call takes it, but is already going away.
+    const dying = w!.terminate();
+    await expect(computeCoverageParallel(SITES, { ...OPTIONS, workers: 2 })).rejects.toThrow(/coverage worker exited/);
+    await dying;
+    expect(coverageWorkerCount()).toEqual({ live: 0, idle: 0 });
+    const before = started;
+    expectIdentical(await computeCoverageParallel(SITES, { ...OPTIONS, workers: 2 }), serial);
+    expect(started - before).toBe(1);
+  }, 60_000);
+
+  it("rejects a call still running when closeCoverageWorkers ends its workers", async () => {
+    await closeCoverageWorkers();
+    let closing: Promise<void> | undefined;
+    const onProgress = (d: number) => {
+      if (d === 1) closing = closeCoverageWorkers();
+    };
+    // callerComputes false: only the worker computes tiles, and it is ended after its first one.
+    const o = { ...OPTIONS, tileSize: 4, workers: 1, callerComputes: false, onProgress };
+    await expect(computeCoverageParallel(SITES, o)).rejects.toThrow(/closeCoverageWorkers/);
+    await closing;
+    expect(liveWorkers()).toBe(0);
+    expectIdentical(await computeCoverageParallel(SITES, { ...OPTIONS, workers: 2 }), serial);
+  }, 60_000);
+
+  it("lets a process exit while its pool is idle (workers unref()-ed), without closeCoverageWorkers", () => {
+    const root = fileURLToPath(new URL("../..", import.meta.url));
+    const parallel = new URL("../../src/node/parallel.ts", import.meta.url).href;
+    const pool = new URL("../../src/node/worker-pool.ts", import.meta.url).href;
+    const script = [
+      `const { computeCoverageParallel } = await import(${JSON.stringify(parallel)});`,
+      `const { coverageWorkerCount } = await import(${JSON.stringify(pool)});`,
+      `const r = await computeCoverageParallel({ type: "FeatureCollection", features: ${JSON.stringify(SITES.slice(0, 2))} }, ${JSON.stringify({ ...OPTIONS, workers: 2 })});`,
+      `console.log(JSON.stringify({ width: r.grid.width, pool: coverageWorkerCount() }));`,
+    ].join("\n");
+    const child = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: root, encoding: "utf8", timeout: 60_000 });
+    expect(child.error).toBeUndefined(); // no timeout: it exited by itself
+    expect(child.stderr).toBe("");
+    expect(child.status).toBe(0);
+    expect(JSON.parse(child.stdout)).toEqual({ width: serial.grid.width, pool: { live: 1, idle: 1 } });
+  }, 120_000);
 
   it("with a polygon area and a single band, equal too (default worker count)", async () => {
     const area = { type: "Polygon" as const, coordinates: [[[76.93, 43.235], [76.975, 43.24], [76.96, 43.268], [76.93, 43.235]]] };
@@ -103,6 +222,7 @@ describe("computeCoverageParallel", () => {
   }, 60_000);
 
   it("rejects bad options with the engine's CellplanError before starting workers", async () => {
+    await closeCoverageWorkers();
     const before = started;
     await expect(computeCoverageParallel(SITES, { ...OPTIONS, cellSizeM: NaN })).rejects.toThrow(expect.objectContaining({ code: "NOT_FINITE" }));
     await expect(computeCoverageParallel(SITES, { ...OPTIONS, cellSizeM: NaN })).rejects.toBeInstanceOf(CellplanError);
@@ -121,10 +241,15 @@ describe("computeCoverageParallel", () => {
     await expect(p).rejects.toThrow(/computeCoverage on one thread/);
   });
 
-  it("rejects options that cannot be sent to a worker (a function) with WRONG_TYPE, leaving no worker behind", async () => {
-    const o = { ...OPTIONS, extra: () => 1 } as CoverageOptions;
+  it("rejects options that cannot be sent to a worker (a function) with WRONG_TYPE, before taking or starting a worker", async () => {
+    await closeCoverageWorkers();
+    const before = started;
+    const calls: number[] = [];
+    const o = { ...OPTIONS, workers: 2, extra: () => 1, onProgress: (d: number) => calls.push(d) } as CoverageOptions;
     await expect(computeCoverageParallel(SITES, o)).rejects.toThrow(expect.objectContaining({ code: "WRONG_TYPE" }));
+    expect(started).toBe(before);
     expect(liveWorkers()).toBe(0);
+    expect(calls).toEqual([]); // no tile computed either
   });
 
   it("surfaces a worker's own CellplanError with its code and problems on the calling thread", async () => {
@@ -138,18 +263,34 @@ describe("computeCoverageParallel", () => {
     computeCoverage([site], OPTIONS);
     limit = reads; // the reads one setup makes
     reads = 0;
+    await closeCoverageWorkers();
     const p = computeCoverageParallel([site], { ...OPTIONS, workers: 2 });
     await expect(p).rejects.toBeInstanceOf(CellplanError);
     await expect(p).rejects.toThrow(expect.objectContaining({ code: "INVALID_SITES", problems: [expect.objectContaining({ field: "properties.id" })] }));
-    expect(liveWorkers()).toBe(0);
+    // The worker answered with the error and stays in the pool, idle, for the next call.
+    expect(coverageWorkerCount()).toEqual({ live: 1, idle: 1 });
+    const before = started;
+    expectIdentical(await computeCoverageParallel(SITES, { ...OPTIONS, workers: 2 }), serial);
+    expect(started).toBe(before);
   }, 60_000);
 
-  it("surfaces an error thrown by onProgress and stops every worker", async () => {
+  it("surfaces an error thrown by onProgress once every worker has stopped, and reuses them after", async () => {
+    await closeCoverageWorkers();
+    const calls: number[] = [];
     const onProgress = (d: number) => {
+      calls.push(d);
       if (d === 3) throw new Error("stop here");
     };
-    await expect(computeCoverageParallel(SITES, { ...OPTIONS, workers: 2, onProgress })).rejects.toThrow("stop here");
-    expect(liveWorkers()).toBe(0);
+    for (const callerComputes of [true, false]) {
+      calls.length = 0;
+      await expect(computeCoverageParallel(SITES, { ...OPTIONS, workers: 2, callerComputes, onProgress })).rejects.toThrow("stop here");
+      expect(calls).toEqual([1, 2, 3]); // nothing reported after the failure
+      // Settled only after the worker stopped: it is idle again, not busy and not ended.
+      expect(coverageWorkerCount().live).toBe(coverageWorkerCount().idle);
+    }
+    const before = started;
+    expectIdentical(await computeCoverageParallel(SITES, { ...OPTIONS, workers: 2 }), serial);
+    expect(started).toBe(before);
   }, 60_000);
 });
 
