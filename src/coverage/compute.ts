@@ -119,8 +119,8 @@ export interface CoverageRun {
 export interface SetupReuse {
   /** The area mask already rasterised for this grid. */
   mask?: Uint8Array;
-  /** `false`: allocate no output layers (the worker writes into shared ones). */
-  layers?: boolean;
+  /** `false`: allocate no output layers (the worker writes into shared ones); or the layers to fill (width × height each). */
+  layers?: boolean | CoverageLayers;
   /** The run's frame already computed by `coverageFrame` for these inputs. */
   frame?: CoverageFrame;
 }
@@ -164,12 +164,11 @@ export function setupCoverage(input: unknown, given: CoverageOptions, reuse: Set
   const setup = cellsFor(sites, options, resolved, gridBBox(grid));
   const size = reuse.layers === false ? 0 : n;
   // Not filled here: the tiles cover the grid and `computeTile` writes every pixel of its tile.
-  const layers: CoverageLayers = {
-    powerDbm: new Float32Array(size),
-    server: new Int32Array(size),
-    secondDbm: new Float32Array(size),
-    sinrDb: new Float32Array(size),
-  };
+  const layers: CoverageLayers =
+    typeof reuse.layers === "object"
+      ? reuse.layers
+      : { powerDbm: new Float32Array(size), server: new Int32Array(size), secondDbm: new Float32Array(size), sinrDb: new Float32Array(size) };
+  if (typeof reuse.layers === "object" && Object.values(layers).some((a) => a.length !== n)) fail("INVALID_VALUE", "layers", Object.values(layers).map((a) => a.length), `${n} pixels each`);
   const ctx: TileContext = {
     grid,
     terrain: options.terrain ?? null,

@@ -1,7 +1,14 @@
 import { CellplanError, describeValue, type CellplanErrorCode, type Problem } from "../errors.js";
 import type { MessagePort } from "node:worker_threads";
 import type { CoverageOptions } from "../coverage/compute.js";
-import type { SharedLayerBuffers } from "./worker-pool-layers.js";
+
+/** The output layers of a parallel call, one `SharedArrayBuffer` each: the result's own memory. */
+export interface SharedLayerBuffers {
+  powerDbm: SharedArrayBuffer;
+  server: SharedArrayBuffer;
+  secondDbm: SharedArrayBuffer;
+  sinrDb: SharedArrayBuffer;
+}
 
 /**
  * One call's work for a coverage worker: the caller's sites and options as given
@@ -16,7 +23,7 @@ export interface CoverageWorkerInput {
   /** The grid size the main thread computed, checked the same way. */
   width: number;
   height: number;
-  /** The shared output layers: width × height pixels from the start of each buffer (which may be longer). */
+  /** The shared output layers (width × height pixels each), which are the result's layers. */
   layers: SharedLayerBuffers;
   /** The area mask (Uint8, one byte per pixel), when the main thread has it already; else the worker rasterises its own. */
   mask?: SharedArrayBuffer;

@@ -14,7 +14,6 @@ import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { MessageChannel, Worker, type MessagePort } from "node:worker_threads";
 import { CellplanError } from "../errors.js";
-import { dropSharedLayers } from "./worker-pool-layers.js";
 import { rebuildError, type CoverageWorkerInput, type CoverageWorkerMessage, type CoverageWorkerRequest } from "./worker-messages.js";
 
 /** What a pooled worker reports to the call it works for. */
@@ -67,11 +66,10 @@ function release(pw: PoolWorker): void {
 
 /**
  * Ends every coverage worker thread (idle ones, and those of a call still running, which then
- * rejects) and resolves once they have exited; lets the spare shared layers go. Later calls start
+ * rejects) and resolves once they have exited. Later calls start
  * new workers. Not needed for a process to exit: idle workers do not keep it alive.
  */
 export async function closeCoverageWorkers(): Promise<void> {
-  dropSharedLayers();
   const all = [...live];
   for (const pw of all) drop(pw, new Error("cellplan: coverage workers closed (closeCoverageWorkers) during the call"));
   await Promise.all([...all.map((pw) => pw.worker.terminate()), ...ending]);

@@ -11,7 +11,6 @@ import { createSite } from "../../src/model/create.js";
 import { computeCoverageParallel } from "../../src/node/parallel.js";
 import { rebuildError, serialiseError } from "../../src/node/worker-messages.js";
 import { closeCoverageWorkers, coverageWorkerCount } from "../../src/node/worker-pool.js";
-import { dropSharedLayers, returnSharedLayers, takeSharedLayers } from "../../src/node/worker-pool-layers.js";
 import type { BBox, LonLat } from "../../src/units.js";
 import { syntheticMsiText } from "../antenna/synthetic.js";
 
@@ -81,8 +80,9 @@ describe("computeCoverageParallel", () => {
       const free = await computeCoverageParallel(SITES, { ...OPTIONS, workers, callerComputes: false });
       expect(started - before).toBe(workers - 1 + (workers - kept)); // the idle ones are reused
       expectIdentical(free, serial);
-      expect(r.powerDbm.buffer).toBeInstanceOf(ArrayBuffer); // not left on shared memory
-      expect(free.powerDbm.buffer).toBeInstanceOf(ArrayBuffer);
+      // with workers the result's layers are the shared ones the threads wrote; one thread alone uses ordinary memory
+      expect(r.powerDbm.buffer).toBeInstanceOf(workers > 1 ? SharedArrayBuffer : ArrayBuffer);
+      expect(free.powerDbm.buffer).toBeInstanceOf(SharedArrayBuffer);
       await closeCoverageWorkers();
       expect(liveWorkers()).toBe(0);
       expect(coverageWorkerCount()).toEqual({ live: 0, idle: 0 });
@@ -101,10 +101,10 @@ describe("computeCoverageParallel", () => {
     expect(coverageWorkerCount()).toEqual({ live: 1, idle: 1 });
   }, 60_000);
 
-  it("reuses the previous call's shared layers, larger or equal, without old pixels showing through", async () => {
+  it("gives each call its own layers: calls of other sizes and areas one after another, each bit for bit", async () => {
     const other = SITES.slice(1, 4);
     const cases: [unknown, CoverageOptions][] = [
-      [SITES, { ...OPTIONS, cellSizeM: 30 }], // largest first: its layers serve the calls after it
+      [SITES, { ...OPTIONS, cellSizeM: 30 }],
       [other, OPTIONS],
       [SITES, { ...OPTIONS, tileSize: 16, load: 0.3 }],
       [other, { ...OPTIONS, area: [76.93, 43.24, 76.96, 43.26] }],
@@ -112,21 +112,13 @@ describe("computeCoverageParallel", () => {
     for (const [sites, o] of cases) expectIdentical(await computeCoverageParallel(sites, { ...o, workers: 2 }), computeCoverage(sites, o));
   }, 60_000);
 
-  it("keeps one spare set of shared layers: taken when large enough, the larger kept, dropped on request", () => {
-    dropSharedLayers();
-    const a = takeSharedLayers(100);
-    expect(a.powerDbm.byteLength).toBe(400);
-    returnSharedLayers(a);
-    expect(takeSharedLayers(80)).toBe(a); // large enough: reused
-    returnSharedLayers(a);
-    const b = takeSharedLayers(200); // too small: new ones, the spare stays
-    expect(b).not.toBe(a);
-    returnSharedLayers(b);
-    expect(takeSharedLayers(150)).toBe(b); // the larger one was kept
-    returnSharedLayers(b);
-    dropSharedLayers();
-    expect(takeSharedLayers(10)).not.toBe(b);
-    dropSharedLayers();
+  it("returns the shared layers the threads wrote as the result's own (nothing copied)", async () => {
+    const r = await computeCoverageParallel(SITES, { ...OPTIONS, workers: 2 });
+    for (const layer of [r.powerDbm, r.server, r.secondDbm, r.sinrDb]) expect(layer.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expectIdentical(r, computeCoverage(SITES, OPTIONS));
+    // one thread: ordinary memory, as computeCoverage
+    const one = await computeCoverageParallel(SITES, { ...OPTIONS, workers: 1 });
+    expect(one.powerDbm.buffer).toBeInstanceOf(ArrayBuffer);
   });
 
   it("runs concurrent calls on distinct workers, each bit for bit", async () => {
