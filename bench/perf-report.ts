@@ -62,8 +62,8 @@ const pipNsPerPixel = (pip.ms * 1e6) / pip.value.tested;
 // 4. Worker threads: 2 threads (the caller and one worker) vs one thread on a heavier run (12.5 m),
 //    from the built package as users run it (`npm run bench` builds first): a worker started on
 //    TypeScript sources would spend its time in the transpiler. One thread is timed after a
-//    warm-up run. The first parallel call starts the pool's worker (module loading, cold JIT) and
-//    allocates the shared layers; the second reuses both, as later calls in a process do.
+//    warm-up run. The first parallel call starts the pool's worker (module loading, cold JIT); the
+//    second reuses it, as later calls in a process do. Each call allocates its own result layers.
 const heavy = { area: boundary, band, cellSizeM: 12.5 } as const;
 const dist = (file: string) => new URL(`../dist/${file}`, import.meta.url).href;
 const { computeCoverageParallel, closeCoverageWorkers } = (await import(dist("node.js"))) as typeof import("../src/node/index.js");
@@ -106,7 +106,7 @@ const rows = [
   [`booleanPointInPolygon per pixel, every ${PIP_STEP}th pixel, extrapolated`, `${fmt(pipNsPerPixel, 0)} ns/pixel`, `scanline ${fmt(pipNsPerPixel / scanNsPerPixel, 0)}× faster`],
   ["computeCoverage, one thread, Almaty at 12.5 m (built package)", `${fmt(oneThread.ms / 1000, 2)} s`, "1×"],
   ["computeCoverageParallel, 2 threads (caller + 1 worker), same run, first call (starts the worker)", `${fmt(coldMs / 1000, 2)} s`, `${fmt(oneThread.ms / coldMs, 2)}× faster`],
-  ["computeCoverageParallel, 2 threads, same run, pool warmed by one earlier call (its worker and shared layers reused)", `${fmt(warmMs / 1000, 2)} s`, `${fmt(oneThread.ms / warmMs, 2)}× faster`],
+  ["computeCoverageParallel, 2 threads, same run, pool warmed by one earlier call (its worker reused)", `${fmt(warmMs / 1000, 2)} s`, `${fmt(oneThread.ms / warmMs, 2)}× faster`],
   ["No terrain, Almaty at 400 m, LTE800", `${fmt(noTerrain.ms, 0)} ms`, "1×"],
   ["Terrain, radial sweep, same raster", `${fmt(radialT.ms, 0)} ms`, `${fmt(radialT.ms / noTerrain.ms, 1)}× no terrain`],
   ["Terrain, exact profiles + Deygout, same raster", `${fmt(exactT.ms, 0)} ms`, `radial ${fmt(exactT.ms / radialT.ms, 0)}× faster`],
