@@ -178,17 +178,21 @@ function distanceTable(p: FastPattern, dh: number, maxDistanceM: number, pathLos
   return byDistance;
 }
 
-/**
- * Gain − path loss toward (dx east, dy north), d² = dx² + dy² ≥ exactBelowM², from the tables.
- * With `elevationDeg` (terrain sets it per point) the vertical pattern is evaluated exactly there
- * instead of read from the distance table. `groupOverTile` (tile-groups.ts) repeats the table-only expressions
- * inline, in the same order (bit-identical results).
- */
-export function fastGainMinusLoss(f: FastAntenna, dx: number, dy: number, d2: number, elevationDeg?: number): number {
+/** Position of d² in a distance table: SUB samples per octave, linear in the mantissa within an octave (no logarithm). */
+export function tablePosition(f: FastAntenna, d2: number): number {
   f.bits[0] = d2;
   const hi = f.words[HI]!;
-  // position in the table: SUB per octave, linear in the mantissa within an octave
-  const x = ((hi >>> 20) - 1023 - f.e0) * SUB + (hi & 0xfffff) * MANTISSA_SCALE;
+  return ((hi >>> 20) - 1023 - f.e0) * SUB + (hi & 0xfffff) * MANTISSA_SCALE;
+}
+
+/**
+ * Gain − path loss toward (dx east, dy north), d² = dx² + dy² ≥ exactBelowM², from the dB tables
+ * (terrain runs). With `elevationDeg` (terrain sets it per point) the vertical pattern is
+ * evaluated exactly there instead of read from the distance table. `terrainGroupOverTile`
+ * (tile-terrain.ts) repeats these expressions inline, in the same order (bit-identical results).
+ */
+export function fastGainMinusLoss(f: FastAntenna, dx: number, dy: number, d2: number, elevationDeg?: number): number {
+  const x = tablePosition(f, d2);
   const i = x | 0;
   const t = x - i;
   const b = f.byDistance;
@@ -216,9 +220,7 @@ export function fastGainMinusLoss(f: FastAntenna, dx: number, dy: number, d2: nu
  * raster and `signalAt` agree bit for bit.
  */
 export function fastPowerMw(f: FastAntenna, scale: number, dx: number, dy: number, d2: number): number {
-  f.bits[0] = d2;
-  const hi = f.words[HI]!;
-  const x = ((hi >>> 20) - 1023 - f.e0) * SUB + (hi & 0xfffff) * MANTISSA_SCALE;
+  const x = tablePosition(f, d2);
   const i = x | 0;
   const t = x - i;
   const b = f.byDistance;
