@@ -1,7 +1,8 @@
 /**
  * Single knife-edge diffraction, ITU-R P.526-15 §4.1: the Fresnel–Kirchhoff parameter v from the
  * path geometry and the approximate loss J(v). Both are called per pixel by the terrain engine,
- * so they allocate nothing; `fresnelVRaw` skips validation for loops whose inputs are checked.
+ * so they allocate nothing; `fresnelVRaw` and `knifeEdgeLossRaw` skip validation for loops whose
+ * inputs are checked.
  */
 import { fail } from "../errors.js";
 import type { Decibels, Metres } from "../units.js";
@@ -21,6 +22,14 @@ const LOG10_2 = Math.log10(2);
  */
 export function knifeEdgeLossDb(v: number): Decibels {
   if (!Number.isFinite(v)) fail("NOT_FINITE", "v", v, "a finite Fresnel–Kirchhoff parameter");
+  return knifeEdgeLossRaw(v);
+}
+
+/**
+ * J(v) of `knifeEdgeLossDb` without validation, for loops that have already checked v: the same
+ * bits for every finite v (NaN gives NaN, +∞ gives +∞, −∞ gives 0).
+ */
+export function knifeEdgeLossRaw(v: number): Decibels {
   if (v <= V_MIN) return 0;
   const x = v - 0.1;
   if (x > X_LARGE) return 6.9 + 20 * (Math.log10(x) + LOG10_2);
