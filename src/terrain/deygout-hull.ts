@@ -25,107 +25,136 @@ const B_EDGE = 2;
  * `z` elevations with the bulge added; point 0 the transmitting antenna's tip, n−1 the receiving
  * one's), `gaps` the samples between consecutive points (null when there are none). Allocates
  * nothing.
+ *
+ * One loop body finds the edge of one sub-path, at steps 0 … 4: the principal (step 0), its left
+ * and right sub-paths (1, 2), and when only one of those has an edge, that edge's two sub-paths
+ * (3, 4). A helper called once per sub-path reads better but was slower than the core: V8 stops
+ * inlining it once its inlining budget is spent, and every double crossing a call that is not
+ * inlined is boxed. One body keeps a single copy, the gap test and `vOf` inlined into it.
  */
 export function deygoutHull3(x: Float64Array, z: Float64Array, n: number, gaps: GapTest | null, lambda: number, minV: number): number {
   const k2 = 2 / lambda;
   const last = n - 1;
-  const e = edgeIn(x, z, 0, last, 0, gaps, k2, minV);
-  if (e < 0) return 0;
-  let total = 0;
-  total += knifeEdgeLossRaw(vAt(x, z, e, 0, last, k2));
-  const l = edgeIn(x, z, 0, e, B_EDGE, gaps, k2, minV);
-  const r = edgeIn(x, z, e, last, A_EDGE, gaps, k2, minV);
-  if (l >= 0 && r >= 0) {
-    // both level-1 edges, in decreasing v; on a tie the left one (lower index) first
-    const vl = vAt(x, z, l, 0, e, k2);
-    const vr = vAt(x, z, r, e, last, k2);
-    if (vr > vl) {
-      total += knifeEdgeLossRaw(vr);
-      total += knifeEdgeLossRaw(vl);
+  // the sub-path searched at this step
+  let step = 0;
+  let a = 0;
+  let b = last;
+  let flags = 0;
+  // the principal edge e; the level-1 edge m whose sub-paths steps 3 and 4 search, inside (pa, pb) with flags pf
+  let e = 0;
+  let m = 0;
+  let pa = 0;
+  let pb = 0;
+  let pf = 0;
+  // the edge found at step 1 (or 3), the left one of the pair
+  let left = -1;
+  let leftV = 0;
+  // the v of the edges taken, in the order their losses are summed
+  let v0 = 0;
+  let v1 = 0;
+  let v2 = 0;
+  let edges = 0;
+  for (;;) {
+    // the edge of sub-path (a, b): the run of the edge it starts / ends on skipped, the largest v (first on ties) if > minV
+    let best = -1;
+    let bestV = -Infinity;
+    if (b - a >= 2) {
+      const xa = x[a]!;
+      const za = z[a]!;
+      const xb = x[b]!;
+      const zb = z[b]!;
+      const span = xb - xa;
+      let lo = a + 1;
+      let hi = b - 1;
+      if ((flags & A_EDGE) !== 0) {
+        while (lo <= hi && !(gaps !== null && gaps.dips(lo - 1, xa, za, xb, zb, k2, minV, false)) && vOf(z[lo]!, x[lo]!, xa, za, xb, zb, span, k2) > minV) lo++;
+      }
+      if ((flags & B_EDGE) !== 0) {
+        while (hi >= lo && !(gaps !== null && gaps.dips(hi, xa, za, xb, zb, k2, minV, true)) && vOf(z[hi]!, x[hi]!, xa, za, xb, zb, span, k2) > minV) hi--;
+      }
+      for (let i = lo; i <= hi; i++) {
+        const v = vOf(z[i]!, x[i]!, xa, za, xb, zb, span, k2);
+        if (v - v !== 0) notFinite(x, i);
+        if (v > bestV) {
+          bestV = v;
+          best = i;
+        }
+      }
+      if (!(bestV > minV)) best = -1;
+    }
+    if (step === 0) {
+      if (best < 0) return 0;
+      e = best;
+      v0 = bestV;
+      edges = 1;
+      b = e;
+      flags = B_EDGE;
+      step = 1;
+    } else if (step === 1) {
+      left = best;
+      leftV = bestV;
+      a = e;
+      b = last;
+      flags = A_EDGE;
+      step = 2;
+    } else if (step === 2) {
+      if (left >= 0 && best >= 0) {
+        // both level-1 edges, in decreasing v; the left one (lower index) on a tie
+        edges = 3;
+        if (bestV > leftV) {
+          v1 = bestV;
+          v2 = leftV;
+        } else {
+          v1 = leftV;
+          v2 = bestV;
+        }
+        break;
+      }
+      if (left >= 0) {
+        m = left;
+        v1 = leftV;
+        pa = 0;
+        pb = e;
+        pf = B_EDGE;
+      } else if (best >= 0) {
+        m = best;
+        v1 = bestV;
+        pa = e;
+        pb = last;
+        pf = A_EDGE;
+      } else break;
+      // one level-1 edge: one edge left in the budget, the better of m's two sub-paths' edges
+      edges = 2;
+      a = pa;
+      b = m;
+      flags = (pf & A_EDGE) | B_EDGE;
+      step = 3;
+    } else if (step === 3) {
+      left = best;
+      leftV = bestV;
+      a = m;
+      b = pb;
+      flags = A_EDGE | (pf & B_EDGE);
+      step = 4;
     } else {
-      total += knifeEdgeLossRaw(vl);
-      total += knifeEdgeLossRaw(vr);
+      if (left >= 0 && !(best >= 0 && bestV > leftV)) {
+        v2 = leftV;
+        edges = 3;
+      } else if (best >= 0) {
+        v2 = bestV;
+        edges = 3;
+      }
+      break;
     }
-    return total;
   }
-  // one level-1 edge at most: it, then the better edge of its two sub-paths (the left one on a tie)
-  let a: number;
-  let m: number;
-  let b: number;
-  let fa: number;
-  let fb: number;
-  if (l >= 0) {
-    a = 0;
-    m = l;
-    b = e;
-    fa = 0;
-    fb = B_EDGE;
-  } else if (r >= 0) {
-    a = e;
-    m = r;
-    b = last;
-    fa = A_EDGE;
-    fb = 0;
-  } else return total;
-  total += knifeEdgeLossRaw(vAt(x, z, m, a, b, k2));
-  const c1 = edgeIn(x, z, a, m, fa | B_EDGE, gaps, k2, minV);
-  const c2 = edgeIn(x, z, m, b, A_EDGE | fb, gaps, k2, minV);
-  if (c1 >= 0) {
-    const v1 = vAt(x, z, c1, a, m, k2);
-    if (c2 >= 0) {
-      const v2 = vAt(x, z, c2, m, b, k2);
-      if (v2 > v1) return total + knifeEdgeLossRaw(v2);
-    }
-    return total + knifeEdgeLossRaw(v1);
-  }
-  if (c2 >= 0) return total + knifeEdgeLossRaw(vAt(x, z, c2, m, b, k2));
+  let total = 0;
+  total += knifeEdgeLossRaw(v0);
+  if (edges > 1) total += knifeEdgeLossRaw(v1);
+  if (edges > 2) total += knifeEdgeLossRaw(v2);
   return total;
 }
 
-/**
- * The edge of the sub-path from point a to point b as `deygoutCore` finds it: with `flags`, the
- * run of the edge it starts (A_EDGE) or ends (B_EDGE) on skipped, the point of largest v among the
- * rest (the first on ties) if that v > minV; −1 when there is none.
- */
-function edgeIn(x: Float64Array, z: Float64Array, a: number, b: number, flags: number, gaps: GapTest | null, k2: number, minV: number): number {
-  if (b - a < 2) return -1;
-  const xa = x[a]!;
-  const za = z[a]!;
-  const xb = x[b]!;
-  const zb = z[b]!;
-  let lo = a + 1;
-  let hi = b - 1;
-  if ((flags & A_EDGE) !== 0) {
-    while (lo <= hi && !(gaps !== null && gaps.dips(lo - 1, xa, za, xb, zb, k2, minV, false)) && vAt(x, z, lo, a, b, k2) > minV) lo++;
-  }
-  if ((flags & B_EDGE) !== 0) {
-    while (hi >= lo && !(gaps !== null && gaps.dips(hi, xa, za, xb, zb, k2, minV, true)) && vAt(x, z, hi, a, b, k2) > minV) hi--;
-  }
-  const best = bestIn(x, z, lo, hi, xa, za, xb, zb, k2);
-  return best >= 0 && vAt(x, z, best, a, b, k2) > minV ? best : -1;
-}
-
-/**
- * The point of lo … hi with the largest v against the line from (xa, za) to (xb, zb), the first on
- * ties; −1 when the range is empty. Fails on the first point whose v is not finite, as the core does.
- */
-function bestIn(x: Float64Array, z: Float64Array, lo: number, hi: number, xa: number, za: number, xb: number, zb: number, k2: number): number {
-  let best = -1;
-  let bestV = -Infinity;
-  for (let i = lo; i <= hi; i++) {
-    const v = vOf(z[i]!, x[i]!, xa, za, xb, zb, xb - xa, k2);
-    if (v - v !== 0) {
-      fail("INVALID_VALUE", `profile.distancesM[${i}]`, x[i], "a profile whose geometry gives a finite v (samples too close or values too large)");
-    }
-    if (v > bestV) {
-      bestV = v;
-      best = i;
-    }
-  }
-  return best;
-}
-
-/** v of point i against the line from point a to point b: the expression of `deygoutCore`, P.526-15 eq. (26). */
-function vAt(x: Float64Array, z: Float64Array, i: number, a: number, b: number, k2: number): number {
-  return vOf(z[i]!, x[i]!, x[a]!, z[a]!, x[b]!, z[b]!, x[b]! - x[a]!, k2);
+/** The error `deygoutCore` throws for point i's non-finite v. */
+function notFinite(x: Float64Array, i: number): never {
+  fail("INVALID_VALUE", `profile.distancesM[${i}]`, x[i], "a profile whose geometry gives a finite v (samples too close or values too large)");
 }
