@@ -8,7 +8,7 @@
  * 2. Its two sub-paths — transmitter antenna → top of the principal edge, top of the principal
  *    edge → receiver antenna — are searched the same way, each against the line from its own
  *    end points (the standard Deygout construction), then their sub-paths, level by level.
- * 3. At most `maxEdges` edges are used (default 3: the principal and one on each side). Within a
+ * 3. At most `maxEdges` edges are used (default 3: the principal and one on each side, or a second level on one side when the other has none). Within a
  *    level, candidates are taken in decreasing v until the budget runs out; only edges with
  *    v > −0.78 count, and a sub-path without one is not searched further.
  *

@@ -27,7 +27,10 @@ export const DIFFRACTION_DEFAULTS = {
    * k50 = 157/(157 − ΔN) is ≈ 4/3 for ΔN ≈ 40 N-units/km).
    */
   kFactor: 4 / 3,
-  /** Most knife edges Deygout uses: the principal edge and one on each side (ITU-R practice). */
+  /**
+   * Most knife edges Deygout uses (ITU-R practice: 3): the principal edge and one on each side, or two
+   * levels down one side when the other has none. The radial raster path always uses 3 (`deygoutHull3`).
+   */
   maxEdges: 3,
   /** Bullington: add P.526-15 §4.5.1's empirical term [1 − exp(−Luc/6)]·(10 + 0.02·d_km). */
   empiricalCorrection: true,

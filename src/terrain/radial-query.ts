@@ -1,6 +1,6 @@
-import { deygoutCore, deygoutScratch, vOf, type DeygoutPoints, type DeygoutScratch, type GapTest } from "./deygout-core.js";
-import { knifeEdgeLossDb } from "./knife-edge.js";
-import { DIFFRACTION_DEFAULTS } from "./profile-geometry.js";
+import { vOf, type DeygoutPoints, type GapTest } from "./deygout-core.js";
+import { deygoutHull3 } from "./deygout-hull.js";
+import { knifeEdgeLossRaw } from "./knife-edge.js";
 import { RADIAL_DEFAULTS, type RadialPlan, type RadialRecords, type SweepScratch } from "./radial-sweep.js";
 
 /**
@@ -58,13 +58,12 @@ class RadialGaps implements GapTest {
 export interface QueryScratch {
   points: DeygoutPoints;
   gaps: RadialGaps;
-  deygout: DeygoutScratch;
 }
 
 export function queryScratch(p: RadialPlan, rec: RadialRecords): QueryScratch {
   const gaps = new RadialGaps(rec.zf, p.stepM, p.steps + 2);
   const points: DeygoutPoints = { x: new Float64Array(p.steps + 2), z: new Float64Array(p.steps + 2), n: 0, gaps };
-  return { points, gaps, deygout: deygoutScratch(DIFFRACTION_DEFAULTS.maxEdges) };
+  return { points, gaps };
 }
 
 /**
@@ -100,7 +99,7 @@ export function lossOnRadial(p: RadialPlan, rec: RadialRecords, base: number, le
     const xu = u * stepM;
     const d2 = d - xu;
     const v = (zu - (zTx * d2 + zR * xu) / d) * Math.sqrt((2 / wavelengthM) * (1 / xu + 1 / d2));
-    return v > p.minV ? knifeEdgeLossDb(v) : 0;
+    return v > p.minV ? knifeEdgeLossRaw(v) : 0;
   }
   // the hull from the antenna to u, then the receiver; the samples between them stay on the radial
   const pts = q.points;
@@ -122,8 +121,7 @@ export function lossOnRadial(p: RadialPlan, rec: RadialRecords, base: number, le
   z[m + 1] = zR;
   steps[m + 1] = k + 1;
   gaps.base = base;
-  pts.n = m + 2;
-  return deygoutCore(pts, wavelengthM, p.minV, true, q.deygout);
+  return deygoutHull3(x, z, m + 2, gaps, wavelengthM, p.minV); // deygoutCore's 3-edge construction (DIFFRACTION_DEFAULTS.maxEdges), bit for bit
 }
 
 /**
