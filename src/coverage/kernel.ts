@@ -1,3 +1,4 @@
+import { atan2Deg } from "../fast-math.js";
 import type { KernelCell } from "./cells.js";
 import { fastGainMinusLoss, fastPowerMw } from "./tables.js";
 
@@ -37,7 +38,8 @@ export function dbToMw(db: number): number {
  * tables for path loss and the horizontal pattern (the vertical pattern then follows the per-point
  * elevation). With terrain, `groundM` is the DEM's ground at the point (computed once per point by
  * the caller): it sets the height difference for the vertical pattern, and the cell's terrain
- * function gives the loss along the path.
+ * function gives the loss along the path. The elevation is then `atan2Deg(dh, d)` (within 1e-12°
+ * of `Math.atan2`, cheaper), as src/coverage/tile-terrain.ts computes it for the raster.
  */
 export function exactPowerDbm(c: KernelCell, dx: number, dy: number, d2: number, lon: number, lat: number, groundM: number): number {
   const d = Math.sqrt(d2);
@@ -46,8 +48,9 @@ export function exactPowerDbm(c: KernelCell, dx: number, dy: number, d2: number,
   const dh = c.dh - groundM; // c.dh holds antenna height above the datum − receiver height
   const loss = t(lon, lat, groundM, dx, dy, d);
   const f = c.fast;
-  if (f !== null && d2 >= c.terrainTablesBelow2) return c.base + fastGainMinusLoss(f, dx, dy, d2, Math.atan2(dh, d) * R2D) - loss;
-  return c.base + c.gain(Math.atan2(dx, dy) * R2D, Math.atan2(dh, d) * R2D) - c.pathLoss(d) - loss;
+  const elevationDeg = atan2Deg(dh, d);
+  if (f !== null && d2 >= c.terrainTablesBelow2) return c.base + fastGainMinusLoss(f, dx, dy, d2, elevationDeg) - loss;
+  return c.base + c.gain(Math.atan2(dx, dy) * R2D, elevationDeg) - c.pathLoss(d) - loss;
 }
 
 /** 10/ln(10): nepers of power → dB. */

@@ -1,4 +1,5 @@
 import { verticalLossRaw } from "../antenna/sector.js";
+import { atan2Deg } from "../fast-math.js";
 import { terrainPoints, type TerrainPoints } from "../terrain/term.js";
 import type { KernelCell } from "./cells.js";
 import { fastGainMinusLoss, HI_WORD, MANTISSA_SCALE, SUB, type FastAntenna } from "./tables.js";
@@ -10,7 +11,8 @@ import type { TileScratch } from "./tiles.js";
  * Cells with terrain over a tile, a terrain group at a time (cells of one site, mast height and
  * link: `KernelCell.terrainGroup`). The group's terrain term is asked once for all the tile's
  * pixels it reaches (`KernelCell.terrainBatch`: the radial path sweeps each radial those pixels
- * use once, src/terrain/radial-batch.ts), the elevation angle once per pixel, and then each member
+ * use once, src/terrain/radial-batch.ts), the elevation angle once per pixel (`atan2Deg`, as
+ * `exactPowerDbm` takes it), and then each member
  * adds its own gain and path loss. Members whose tables hold the same path loss (same link and
  * reach) and whose vertical patterns are the same share the table position, the path loss and the
  * vertical loss of each pixel too; only the horizontal pattern is their own. Each member's power is
@@ -89,7 +91,7 @@ export function terrainGroupOverTile(cells: readonly KernelCell[], ids: Int32Arr
   }
   // the group's points: masked pixels within the largest cull radius, row by row
   const { w, h, lats, lons, inside, ground, rowP } = s;
-  const { points: pts, col, d2: dd, rowStart, rowC0, rowC1 } = t;
+  const { points: pts, col, d2: dd, elevationDeg: elevation, rowStart, rowC0, rowC1 } = t;
   let np = 0;
   for (let r = 0; r < h; r++) {
     rowStart[r] = np;
@@ -108,14 +110,18 @@ export function terrainGroupOverTile(cells: readonly KernelCell[], ids: Int32Arr
       const dx = (lons[c]! - cLon) * kx;
       const d2 = dx * dx + dy2;
       if (d2 > reach2) continue;
+      const g = ground[row + c]!;
+      const d = Math.sqrt(d2);
       col[np] = c;
       dd[np] = d2;
       pts.lon[np] = lons[c]!;
       pts.lat[np] = lats[r]!;
-      pts.ground[np] = ground[row + c]!;
+      pts.ground[np] = g;
       pts.dx[np] = dx;
       pts.dy[np] = dy;
-      pts.d[np] = Math.sqrt(d2);
+      pts.d[np] = d;
+      // dh is the antenna above the datum − receiver height, the same for the whole group
+      elevation[np] = atan2Deg(dh - g, d);
       np++;
     }
   }
@@ -123,9 +129,6 @@ export function terrainGroupOverTile(cells: readonly KernelCell[], ids: Int32Arr
   if (np > 0) {
     pts.n = np;
     lead.terrainBatch!(pts);
-    // dh is the antenna above the datum − receiver height, the same for the whole group
-    const elevation = t.elevationDeg;
-    for (let i = 0; i < np; i++) elevation[i] = Math.atan2(dh - pts.ground[i]!, pts.d[i]!) * R2D;
     if (lead.fast !== null) sharedTerms(lead.fast, lead.terrainTablesBelow2, t, np);
   }
   const shares = new Uint8Array(n);

@@ -29,6 +29,7 @@
  * cell still stays below the outdoor threshold and the noise (a smaller margin or a lower mast
  * leaves out some of the far, elevated sites' weak signal).
  */
+import { bitsScratch, fastLog10 } from "../fast-math.js";
 import { FSPL_CONSTANT_DB } from "../propagation/fspl.js";
 import { cost231HataConstantDb } from "../propagation/cost231-hata.js";
 import { okumuraHataConstantDb } from "../propagation/okumura-hata.js";
@@ -91,6 +92,10 @@ export function effectiveHeightM(mastM: number, meanGroundAboveSiteM: number): n
  * on h_b through −13.82·log h_b + (44.9 − 6.55·log h_b)·log d_km; the free-space floor of
  * `extrapolate: "formula"` applies to both terms. Null for other models (TR 38.901 defines h_BS
  * above the ground at the mast; free space has no height).
+ *
+ * The engine calls it per pixel and site, so what depends on the link alone is computed here and
+ * the two logarithms per call (of d and h_eff) are src/fast-math.ts `fastLog10`'s (within 1e-15
+ * relative of `Math.log10`, several times cheaper in V8).
  */
 export function prepareHataHeightCorrection(link: Link): ((distanceM: number, hEffM: number) => number) | null {
   if (link.model !== "okumura-hata" && link.model !== "cost231-hata") return null;
@@ -99,7 +104,8 @@ export function prepareHataHeightCorrection(link: Link): ((distanceM: number, hE
     link.model === "okumura-hata"
       ? okumuraHataConstantDb(f, hb, hm, link.environment, citySize)
       : cost231HataConstantDb(f, hb, hm, link.environment, citySize);
-  const lhb = Math.log10(hb);
+  const scratch = bitsScratch();
+  const lhb = fastLog10(hb, scratch);
   const b = 44.9 - 6.55 * lhb;
   const free = FSPL_CONSTANT_DB + 20 * Math.log10(f) + 60;
   const [lo, hi] = PATH_LOSS_MODELS[link.model].validity.txHeightM!;
@@ -108,8 +114,8 @@ export function prepareHataHeightCorrection(link: Link): ((distanceM: number, hE
     return (d, hEff) => {
       const h = hEff > top ? top : hEff;
       if (h === hb) return 0;
-      const lg = Math.log10((d < 1 ? 1 : d) * 1e-3);
-      const lh = Math.log10(h);
+      const lg = fastLog10((d < 1 ? 1 : d) * 1e-3, scratch);
+      const lh = fastLog10(h, scratch);
       const fs = free + 20 * lg;
       const mast = a + b * lg;
       const eff = a - 13.82 * (lh - lhb) + (44.9 - 6.55 * lh) * lg;
@@ -119,7 +125,7 @@ export function prepareHataHeightCorrection(link: Link): ((distanceM: number, hE
   return (d, hEff) => {
     const h = hEff < lo ? lo : hEff > top ? top : hEff;
     if (h === hb) return 0;
-    const dl = Math.log10(h) - lhb;
-    return -13.82 * dl - 6.55 * dl * Math.log10(d * 1e-3);
+    const dl = fastLog10(h, scratch) - lhb;
+    return -13.82 * dl - 6.55 * dl * fastLog10(d * 1e-3, scratch);
   };
 }
