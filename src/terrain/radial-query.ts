@@ -1,3 +1,4 @@
+import { atan2Deg } from "../fast-math.js";
 import { vOf, type DeygoutPoints, type GapTest } from "./deygout-core.js";
 import { deygoutHull3 } from "./deygout-hull.js";
 import { knifeEdgeLossRaw } from "./knife-edge.js";
@@ -9,11 +10,11 @@ import { RADIAL_DEFAULTS, type RadialPlan, type RadialRecords, type SweepScratch
  * code for the stored `Horizon` and the streaming batch (radial-batch.ts).
  */
 
-/** The radial nearest the bearing of a point (dx east, dy north) metres from the antenna. */
+/** The radial nearest the bearing of a point (dx east, dy north) metres from the antenna (`atan2Deg`: no `Math.atan2`). */
 export function radialIndex(p: RadialPlan, dx: number, dy: number): number {
-  let theta = Math.atan2(dx, dy);
-  if (theta < 0) theta += 2 * Math.PI;
-  const r = Math.round(theta / p.dTheta);
+  let deg = atan2Deg(dx, dy);
+  if (deg < 0) deg += 360;
+  const r = Math.round(deg * p.radialsPerDegree);
   return r >= p.radials ? r - p.radials : r;
 }
 

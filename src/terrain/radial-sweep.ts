@@ -73,6 +73,8 @@ export interface RadialPlan {
   dTheta: number;
   stepM: number;
   radials: number;
+  /** radials / 360: a bearing in degrees times this is its radial (before rounding). */
+  radialsPerDegree: number;
   /** Most steps of a radial (the range's). */
   steps: number;
   /** The last step of radial r inside the raster's box and the DEM (the sweep may stop earlier at a void). */
@@ -118,6 +120,7 @@ export function radialPlan(dem: Dem, tx: LonLat, zTx: number, rangeM: number, o:
     dTheta,
     stepM,
     radials,
+    radialsPerDegree: radials / 360,
     steps,
     reach: new Int32Array(radials),
     zTx: Math.fround(zTx),

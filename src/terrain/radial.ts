@@ -56,7 +56,7 @@ export { RADIAL_DEFAULTS, type HorizonOptions };
  * they use swept once up to the farthest of them into one small reused buffer, and those pixels
  * answered while it is in cache; memory is one radial instead of every sample of every site.
  *
- * Cost (bench/terrain.bench.ts). Per pixel and site: its bearing (atan2); its share of the sweep —
+ * Cost (bench/terrain.bench.ts). Per pixel and site: its bearing (`atan2Deg`); its share of the sweep —
  * the samples of the radials the tile's pixels use, a few to a dozen per pixel on Almaty's LTE800
  * layer (radials are one pixel apart at the 34 km cull radius, far closer at the pixels' own
  * distances, so most pixels have a radial to themselves; the finer the raster, the more samples per
