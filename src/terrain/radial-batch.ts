@@ -19,10 +19,14 @@ export interface RadialBatch {
   /** Counting sort of the points by radial: bucket starts (radials + 1) and the farthest step each bucket needs. */
   bucket: Int32Array;
   need: Int32Array;
-  /** Per point: its radial; then the points in radial order (grown with the batches). */
-  radial: Int32Array;
-  order: Int32Array;
 }
+
+/**
+ * Per point: its radial; then the points in radial order. Used within one `radialBatchLoss` call
+ * only, so every batch of a thread shares them (grown to the largest batch).
+ */
+let radialOfPoint = new Int32Array(0);
+let pointOrder = new Int32Array(0);
 
 export function radialBatch(plan: RadialPlan): RadialBatch {
   const records = radialRecords(plan.steps + 1, false); // means are read from the running sums
@@ -33,8 +37,6 @@ export function radialBatch(plan: RadialPlan): RadialBatch {
     sweep: sweepScratch(plan),
     bucket: new Int32Array(plan.radials + 1),
     need: new Int32Array(plan.radials),
-    radial: new Int32Array(0),
-    order: new Int32Array(0),
   };
 }
 
@@ -47,11 +49,13 @@ export function radialBatch(plan: RadialPlan): RadialBatch {
 export function radialBatchLoss(b: RadialBatch, pts: TerrainPoints, rxHeightM: number, wavelengthM: number, loss: Float64Array, mean: Float64Array | null): void {
   const p = b.plan;
   const n = pts.n;
-  if (b.radial.length < n) {
-    b.radial = new Int32Array(n);
-    b.order = new Int32Array(n);
+  if (radialOfPoint.length < n) {
+    radialOfPoint = new Int32Array(n);
+    pointOrder = new Int32Array(n);
   }
-  const { bucket, need, radial, order, records, query } = b;
+  const radial = radialOfPoint;
+  const order = pointOrder;
+  const { bucket, need, records, query } = b;
   const { dx, dy, d, ground } = pts;
   const sums = p.groundSums && mean !== null;
   bucket.fill(0);

@@ -91,6 +91,9 @@ function siteRadials(o: TerrainTermOptions, at: LonLat, groundM: number, heightM
   };
 }
 
+/** Mean ground of a batch's points: used within one batch call only, so shared by every term of a thread. */
+let batchMean = new Float64Array(0);
+
 function radialTerms(o: TerrainTermOptions, radials: SiteRadials, groundM: number, s: CellTerrainSpec): CellTerrainTerms {
   const correction = o.effectiveHeight === "mast" ? null : prepareHataHeightCorrection(s.link);
   const rx = o.rxHeightM;
@@ -105,7 +108,6 @@ function radialTerms(o: TerrainTermOptions, radials: SiteRadials, groundM: numbe
       batch: (p) => radialBatchLoss(radials.batch(), p, rx, lambda, p.out, null),
     };
   }
-  let mean = new Float64Array(0);
   return {
     term: (_lon, _lat, ground, dx, dy, d) => {
       const h = radials.horizon();
@@ -114,7 +116,8 @@ function radialTerms(o: TerrainTermOptions, radials: SiteRadials, groundM: numbe
       return radialLossDb(h, r, d, ground + rx, lambda) + correction(d, effectiveHeightM(heightM, m));
     },
     batch: (p) => {
-      if (mean.length < p.n) mean = new Float64Array(p.n);
+      if (batchMean.length < p.n) batchMean = new Float64Array(p.n);
+      const mean = batchMean;
       radialBatchLoss(radials.batch(), p, rx, lambda, p.out, mean);
       for (let i = 0; i < p.n; i++) p.out[i] = p.out[i]! + correction(p.d[i]!, effectiveHeightM(heightM, mean[i]!));
     },
