@@ -49,8 +49,8 @@ export function atan2Deg(y: number, x: number): number {
 
 /** `atan2Deg` by octants: |y| ≤ |x| or the reverse, then below or above 22.5° within the octant. */
 function atan2DegOctants(y: number, x: number): number {
-  const ay = y < 0 ? -y : y;
-  const ax = x < 0 ? -x : x;
+  const ay = Math.abs(y); // +0 for −0: the sign is put back at the end
+  const ax = Math.abs(x);
   const steep = ay > ax;
   const s = steep ? ax : ay;
   const l = steep ? ay : ax;

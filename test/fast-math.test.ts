@@ -45,6 +45,7 @@ describe("atan2Deg", () => {
   it("keeps Math.atan2's exact values at zeros, axes, diagonals and infinities", () => {
     const cases: [number, number][] = [
       [0, 0], [-0, 0], [0, -0], [-0, -0], [0, 5], [-0, 5], [0, -5], [-0, -5], [5, 0], [-5, 0], [5, -0],
+      [0, 5e-324], [-0, 5e-324], [0, -5e-324], [-0, -5e-324], [5e-324, 0], [-5e-324, -0],
       [1, 1], [-1, 1], [1, -1], [-1, -1], [Infinity, 1], [1, Infinity], [-1, -Infinity], [Infinity, Infinity], [-Infinity, -Infinity],
     ];
     for (const [y, x] of cases) expect(atan2Deg(y, x)).toBe(Math.atan2(y, x) * R2D);
