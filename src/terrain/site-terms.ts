@@ -2,7 +2,7 @@ import { SPEED_OF_LIGHT_M_PER_S } from "../math.js";
 import type { Link } from "../propagation/types.js";
 import type { LonLat } from "../units.js";
 import type { Dem } from "./dem.js";
-import { averagingFromM, averagingToM, effectiveHeightM, prepareHataHeightCorrection, profileMeanGroundM } from "./effective-height.js";
+import { averagingFromM, averagingToM, effectiveHeightM, prepareHataHeightCorrection, prepareHataHeightCorrectionBatch, profileMeanGroundM } from "./effective-height.js";
 import { TERRAIN_LOSS_DEFAULTS, terrainLoss } from "./loss.js";
 import { demSpacingM, terrainProfile } from "./profile.js";
 import { radialBatch, radialBatchLoss, type RadialBatch } from "./radial-batch.js";
@@ -108,6 +108,7 @@ function radialTerms(o: TerrainTermOptions, radials: SiteRadials, groundM: numbe
       batch: (p) => radialBatchLoss(radials.batch(), p, rx, lambda, p.out, null),
     };
   }
+  const correctBatch = prepareHataHeightCorrectionBatch(s.link, heightM)!; // `correction`'s arithmetic, bit for bit
   return {
     term: (_lon, _lat, ground, dx, dy, d) => {
       const h = radials.horizon();
@@ -119,7 +120,7 @@ function radialTerms(o: TerrainTermOptions, radials: SiteRadials, groundM: numbe
       if (batchMean.length < p.n) batchMean = new Float64Array(p.n);
       const mean = batchMean;
       radialBatchLoss(radials.batch(), p, rx, lambda, p.out, mean);
-      for (let i = 0; i < p.n; i++) p.out[i] = p.out[i]! + correction(p.d[i]!, effectiveHeightM(heightM, mean[i]!));
+      correctBatch(p.d, mean, p.out, p.n);
     },
   };
 }
