@@ -39,12 +39,14 @@ function stats(a: number[]): Stats {
 /**
  * The radial sweep against the exact profile path — the very `terrainLoss` call of the engine's
  * "exact" mode (Deygout, 3 distinct obstacles reaching the line) — over `n` seeded receivers
- * 100 m – 8 km from the provisional LTE800 sites (1.5 m receivers, the sites' own masts). Each
+ * 100 m – `maxM` (default 8 km; at most the cull radius, 34 km) from the provisional LTE800 sites,
+ * uniform over that disc's area (1.5 m receivers, the sites' own masts; receivers off the DEM are
+ * skipped, so far fewer than `n` paths remain when `maxM` reaches past the DEM). Each
  * site's sweep is built as the engine builds it for a raster of `pixelM` pixels: its range is the
  * cells' cull radius, so radials are `pixelM` apart at that range. Shared by
  * test/terrain/radial.test.ts and bench/perf-report.ts.
  */
-export function radialAccuracy(s: Scenario, sites: SiteCollection, n: number, pixelM = 50): RadialAccuracy {
+export function radialAccuracy(s: Scenario, sites: SiteCollection, n: number, pixelM = 50, maxM = 8000): RadialAccuracy {
   const dem = s.terrain!;
   const lte = sites.features.filter((f) => f.properties.sectors.some((x) => x.cells.some((c) => c.band === "LTE800")));
   const rxHeightM = COVERAGE_DEFAULTS.rxHeightM;
@@ -60,11 +62,11 @@ export function radialAccuracy(s: Scenario, sites: SiteCollection, n: number, pi
     const cell = setup.cells.find((c) => c.siteId === site.properties.id)!;
     const mastM = cell.heightM;
     const groundM = sampleDem(dem, at[0], at[1]);
-    const horizon = buildHorizon(dem, at, groundM + mastM, cell.cullRadiusM, { pixelM });
+    const horizon = buildHorizon(dem, at, groundM + mastM, cell.cullRadiusM, { pixelM, lazy: true });
     const f = localFrame(at[1]);
     const spacing = demSpacingM(dem, at[1]) * TERRAIN_LOSS_DEFAULTS.stepShare; // the engine's exact profiles
     for (let k = 0; k < perSite; k++) {
-      const r = 100 + 7900 * Math.sqrt(rand());
+      const r = 100 + (Math.min(maxM, cell.cullRadiusM) - 100) * Math.sqrt(rand());
       const a = 2 * Math.PI * rand();
       const dx = r * Math.sin(a);
       const dy = r * Math.cos(a);

@@ -123,4 +123,18 @@ describe("radial terrain sweep vs the exact profile path (Almaty, 50 m raster)",
     expect(a.p95).toBeLessThanOrEqual(3);
     expect(a.over3).toBeLessThanOrEqual(0.05);
   });
+
+  // Radials are one unit (pixel, or DEM spacing) apart at the cull radius and closer in proportion
+  // nearer the mast, so a receiver is up to half a unit beside its radial far out and the error
+  // grows with distance: over the whole 34 km radius (most of it 8–34 km out, where other sites
+  // serve), 2,457 paths: measured mean 1.38 dB, p95 7.5 dB, 12 % beyond 3 dB — the exact path moves
+  // mean 0.45 / p95 2.3 dB there when its own spacing is halved. The bounds guard that figure;
+  // src/terrain/radial.ts discusses it.
+  it("is reported over the whole cull radius, where the radials are up to a pixel apart", () => {
+    const far = radialAccuracy(s, provisionalPlacement(s), 4000, 50, Infinity);
+    console.info(`radial vs exact out to the cull radius over ${far.n} paths (${far.blocked} obstructed): mean ${far.mean.toFixed(2)} dB, p95 ${far.p95.toFixed(2)} dB, ${(100 * far.over3).toFixed(1)} % beyond 3 dB; exact vs itself at half its spacing: mean ${far.exactHalfStep.mean.toFixed(2)} dB, p95 ${far.exactHalfStep.p95.toFixed(2)} dB`);
+    expect(far.n).toBeGreaterThan(2000);
+    expect(far.mean).toBeLessThanOrEqual(2);
+    expect(far.p95).toBeLessThanOrEqual(10);
+  });
 });
