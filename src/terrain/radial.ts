@@ -73,8 +73,8 @@ export { RADIAL_DEFAULTS, type HorizonOptions };
  * at the share that keeps the error within 8 km about as it is (a quarter pixel) they took twice
  * the time at 100 m (2.1 s against 1.0 s; mean 0.74 / p95 6.1 dB out to the cull radius instead of
  * 1.4 / 7.9), at a whole pixel the same time with more than twice the error (within 8 km mean
- * 0.94 against 0.42 dB, p95 6.6 against 1.8) — a fixed lateral
- * tolerance costs more out at the cull radius than it saves near the mast.
+ * 0.94 against 0.42 dB, p95 6.6 against 1.8) — a fixed lateral tolerance costs more out at the
+ * cull radius than it saves near the mast.
  *
  * Approximation, against the exact path: (1) the radial runs up to half a radial spacing beside
  * the pixel — a small fraction of a pixel near the mast, half a pixel at the cull radius; (2) its
