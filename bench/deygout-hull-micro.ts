@@ -3,32 +3,15 @@
  * query hands them (not part of `npm run bench`). Seeded random-walk terrain at 30 m steps, Tx on a
  * 30 m mast, Rx at 1.5 m, 1800 MHz, minV = −0.78; the points are the upper hull of the antenna tips
  * and the samples (4–7 points, the one-vertex case being handled before Deygout), the samples
- * between them the gap test (the shape of radial-query.ts's RadialGaps).
+ * between them the gap test (radial-query.ts's RadialGaps).
  *
  * Run: npx tsx bench/deygout-hull-micro.ts [minSteps,maxSteps]   (radial length, default 8,40)
  * Both run on the same cases in short chunks, alternated; the ratio is per pair of chunks.
  */
 import { mulberry32 } from "../src/math.js";
-import { deygoutCore, deygoutScratch, vOf, type DeygoutPoints, type GapTest } from "../src/terrain/deygout-core.js";
+import { deygoutCore, deygoutScratch, type DeygoutPoints } from "../src/terrain/deygout-core.js";
 import { deygoutHull3 } from "../src/terrain/deygout-hull.js";
-
-class Gaps implements GapTest {
-  constructor(
-    private readonly zf: Float32Array,
-    private readonly stepM: number,
-    private readonly steps: Int32Array,
-  ) {}
-  dips(g: number, xa: number, za: number, xb: number, zb: number, k2: number, minV: number, fromEnd: boolean): boolean {
-    const first = this.steps[g]! + 1;
-    const last = this.steps[g + 1]! - 1;
-    const span = xb - xa;
-    for (let i = 0; i <= last - first; i++) {
-      const k = fromEnd ? last - i : first + i;
-      if (!(vOf(this.zf[k]!, k * this.stepM, xa, za, xb, zb, span, k2) > minV)) return true;
-    }
-    return false;
-  }
-}
+import { RadialGaps } from "../src/terrain/radial-query.js";
 
 const rand = mulberry32(20261128);
 const stepM = 30;
@@ -72,7 +55,9 @@ while (cases.length < 4096) {
   gapSamples += (K + 1 - (n - 1)) / (n - 1);
   const x = Float64Array.from(hull, (k) => k * stepM);
   const z = Float64Array.from(hull, (k) => zf[k]!);
-  cases.push({ x, z, n, gaps: new Gaps(zf, stepM, Int32Array.from(hull)) });
+  const gaps = new RadialGaps(zf, stepM, n); // the radial query's own gap test, over this walk's samples
+  gaps.steps.set(hull);
+  cases.push({ x, z, n, gaps });
 }
 
 const scratch = deygoutScratch(3);

@@ -32,7 +32,7 @@ export function meanStep(p: RadialPlan, d: number): number {
  * The samples between consecutive hull points of the current query: point i is step `steps[i]`
  * of the radial whose tip is record `base` (the receiver's entry is one past the last sample used).
  */
-class RadialGaps implements GapTest {
+export class RadialGaps implements GapTest {
   base = 0;
   steps: Int32Array;
   constructor(
