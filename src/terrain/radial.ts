@@ -67,9 +67,10 @@ export { RADIAL_DEFAULTS, type HorizonOptions };
  * queries; profile: sweep ≈ 34 %, queries ≈ 16 %, gathering and sorting the points ≈ 20 %, the
  * members' dB powers and their conversion to mW ≈ 16 %. The no-terrain engine spends ≈ 30 ns per
  * pixel × site in all (WebAssembly, table reads), less than the ≈ 11 samples alone cost here, so
- * the radial path stays several times its cost (5–6× at 400 m, 15–19× at 100 m). Radials that
- * start only where they are needed (each inheriting its neighbour's first steps, so a pixel's
- * radial is at most a fixed share of a pixel beside it at every distance) were built and measured:
+ * the radial path stays several times its cost (4–6× at 400 m, 16–23× at 100 m in repeated runs
+ * of `npm run bench`). Radials that start only where they are needed (each inheriting its
+ * neighbour's first steps, so a pixel's radial is at most a fixed share of a pixel beside it at
+ * every distance) were built and measured:
  * at the share that keeps the error within 8 km about as it is (a quarter pixel) they took twice
  * the time at 100 m (2.1 s against 1.0 s; mean 0.74 / p95 6.1 dB out to the cull radius instead of
  * 1.4 / 7.9), at a whole pixel the same time with more than twice the error (within 8 km mean
