@@ -1,5 +1,5 @@
 import { atan2Deg } from "../fast-math.js";
-import { vOf, type DeygoutPoints, type GapTest } from "./deygout-core.js";
+import { vOf, type GapTest } from "./deygout-core.js";
 import { deygoutHull3 } from "./deygout-hull.js";
 import { knifeEdgeLossRaw } from "./knife-edge.js";
 import { RADIAL_DEFAULTS, type RadialPlan, type RadialRecords, type SweepScratch } from "./radial-sweep.js";
@@ -57,14 +57,14 @@ export class RadialGaps implements GapTest {
 
 /** Per-query working arrays over one set of records (one query at a time). */
 export interface QueryScratch {
-  points: DeygoutPoints;
+  /** The query's hull points (distance, elevation), then the receiver. */
+  x: Float64Array;
+  z: Float64Array;
   gaps: RadialGaps;
 }
 
 export function queryScratch(p: RadialPlan, rec: RadialRecords): QueryScratch {
-  const gaps = new RadialGaps(rec.zf, p.stepM, p.steps + 2);
-  const points: DeygoutPoints = { x: new Float64Array(p.steps + 2), z: new Float64Array(p.steps + 2), n: 0, gaps };
-  return { points, gaps };
+  return { x: new Float64Array(p.steps + 2), z: new Float64Array(p.steps + 2), gaps: new RadialGaps(rec.zf, p.stepM, p.steps + 2) };
 }
 
 /**
@@ -103,10 +103,7 @@ export function lossOnRadial(p: RadialPlan, rec: RadialRecords, base: number, le
     return v > p.minV ? knifeEdgeLossRaw(v) : 0;
   }
   // the hull from the antenna to u, then the receiver; the samples between them stay on the radial
-  const pts = q.points;
-  const gaps = q.gaps;
-  const x = pts.x;
-  const z = pts.z;
+  const { x, z, gaps } = q;
   const steps = gaps.steps;
   let m = 0;
   for (let w = u; w > 0; w = parent[base + w]!) m++;
